@@ -1,0 +1,1 @@
+"""Sitrep's faces: the ``sitrep`` command line, the running service and the Telegram bot."""

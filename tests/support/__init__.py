@@ -1,0 +1,1 @@
+"""Stand-ins for ingestion's network peers and builders of test feeds."""
