@@ -33,5 +33,17 @@ def configure_logging(level: str = "INFO") -> None:
         datefmt="%Y-%m-%dT%H:%M:%S",
         force=True,
     )
-    for noisy in ("httpx", "httpcore", "apscheduler", "trafilatura", "telegram", "alembic"):
+    noisy_libraries = (
+        "httpx",
+        "httpcore",
+        "apscheduler",
+        "trafilatura",
+        "htmldate",
+        "courlan",
+        "charset_normalizer",
+        "telegram",
+        "alembic",
+        "matplotlib",
+    )
+    for noisy in noisy_libraries:
         logging.getLogger(noisy).setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)

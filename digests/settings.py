@@ -81,6 +81,9 @@ class IngestSettings(_Strict):
     max_per_host: int = Field(4, ge=1, le=100)
     page_retry_minutes: float = Field(60, gt=0)
     page_max_attempts: int = Field(5, ge=1)
+    # Processes that extract article text from pages (CPU work); None: one per core,
+    # 0: in a thread of the main process.
+    page_workers: int | None = Field(None, ge=0, le=64)
 
 
 class FeedSettings(_Strict):

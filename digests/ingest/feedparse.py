@@ -134,6 +134,7 @@ def html_to_text(fragment: str) -> str:
 
 _XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?\?>", re.S)
 _DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.I)
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -209,9 +210,10 @@ def _detect(content: bytes) -> str:
 
 
 def decode_document(content: bytes, content_type: str | None) -> tuple[str, list[str]]:
-    """Decode an XML or HTML document: BOM, else valid UTF-8, else the declared charset
-    (the XML declaration, then HTTP), else detection. Returns the text and notes on any
-    disagreement; the text has no leading whitespace and no characters XML forbids."""
+    """Decode an XML or HTML document: BOM, else valid UTF-8, else the declared charset (the
+    XML declaration, then an HTML meta tag, then HTTP), else detection. Returns the text and
+    notes on any disagreement; the text has no leading whitespace and no characters XML
+    forbids."""
     notes: list[str] = []
     text: str | None = None
     for bom, codec in _BOMS:
@@ -222,9 +224,12 @@ def decode_document(content: bytes, content_type: str | None) -> tuple[str, list
     declaration = _XML_DECLARATION.match(head)
     xml_match = _DECLARED_ENCODING.search(declaration.group(0)) if declaration else None
     xml_label = xml_match.group(1).decode("ascii", "replace") if xml_match else None
+    meta_match = _META_CHARSET.search(content[:8192])
+    meta_label = meta_match.group(1).decode("ascii", "replace") if meta_match else None
     http_match = re.search(r"charset\s*=\s*([^\s;]+)", content_type or "", re.I)
     http_label = http_match.group(1).strip("\"'") if http_match else None
-    labels = [label for label in (xml_label, http_label) if label and _codec_name(label)]
+    candidates = (xml_label, meta_label, http_label)
+    labels = [label for label in candidates if label and _codec_name(label)]
     declared = [codec for codec in map(_codec_name, labels) if codec]
     if text is None:
         for codec in declared:
@@ -570,8 +575,9 @@ def parse_feed(content: bytes, *, url: str, content_type: str | None = None) -> 
             "content-type": "application/xml; charset=utf-8",
             "content-location": url,
         },
-        sanitize_html=True,
-        resolve_relative_uris=True,
+        # Markup is turned into plain text here, so feedparser's HTML passes are wasted work.
+        sanitize_html=False,
+        resolve_relative_uris=False,
     )
     if parsed.get("bozo"):
         problem = parsed.get("bozo_exception")

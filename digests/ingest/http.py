@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from http.cookiejar import DefaultCookiePolicy
 from types import TracebackType
 from typing import Self
 from urllib.parse import urljoin, urlsplit
@@ -154,6 +155,18 @@ class _BoundedDecoder:
         return out
 
 
+_DRAIN_MAX = 64 * 1024
+
+
+async def _drain_small_body(response: httpx.Response) -> None:
+    """Read a short body we do not need (304, redirect, error page) so the connection goes
+    back to the pool; an unread body would close it, and a warm pass of 304s would pay a TCP
+    handshake per feed. Long or unsized bodies are left: closing is cheaper than reading."""
+    declared = response.headers.get("content-length", "").strip()
+    if declared.isdigit() and int(declared) <= _DRAIN_MAX:
+        await response.aread()
+
+
 def _host_key(url: str) -> str:
     parts = urlsplit(url)
     return (parts.hostname or "").lower()
@@ -207,6 +220,9 @@ class Fetcher:
 
     async def __aenter__(self) -> Self:
         limits = self.limits
+        # Made here, not in __init__, so a Fetcher can be reused under a later event loop.
+        self._all = asyncio.Semaphore(limits.max_connections)
+        self._per_host = {}
         self._client = httpx.AsyncClient(
             transport=self._transport,
             follow_redirects=False,  # followed by hand: bounded, loop-aware, per-host limits
@@ -223,6 +239,9 @@ class Fetcher:
             headers={"user-agent": limits.user_agent, "accept-encoding": ACCEPT_ENCODING},
             trust_env=False,
         )
+        # Outlets never get back cookies, their own or another's: polling leaves no trail.
+        # (httpx copies a jar passed to the client, so the policy is set on the client's own.)
+        self._client.cookies.jar.set_policy(DefaultCookiePolicy(allowed_domains=[]))
         return self
 
     async def __aexit__(
@@ -305,6 +324,8 @@ class Fetcher:
         try:
             async with self._client.stream("GET", url, headers=headers) as response:
                 status = response.status_code
+                if not 200 <= status < 300:
+                    await _drain_small_body(response)
                 if status in _REDIRECT_STATUSES:
                     location = response.headers.get("location")
                     if not location:
@@ -330,6 +351,8 @@ class Fetcher:
             raise FetchError(_describe_connect_error(e)) from e
         except httpx.RemoteProtocolError as e:
             raise FetchError("connection closed mid-response") from e
+        except (httpx.ReadError, httpx.WriteError) as e:
+            raise FetchError("connection lost mid-response") from e
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as e:
             raise FetchError(f"invalid URL: {url[:200]}", permanent=True) from e
         except httpx.TooManyRedirects as e:  # not raised with follow_redirects off; be safe

@@ -10,8 +10,10 @@ import asyncio
 import logging
 import random
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from digests.errors import FeedError, ParseError
 from digests.ingest import decide, policy
@@ -20,7 +22,7 @@ from digests.ingest.fulltext import PageText, extract_page, needs_full_text
 from digests.ingest.http import Fetcher
 from digests.logs import log_event
 from digests.store import Store
-from digests.store.records import Feed, NewArticle, PollOutcome
+from digests.store.records import Feed, NewArticle, NewEntry, PollOutcome
 
 logger = logging.getLogger("sitrep.ingest")
 
@@ -96,9 +98,12 @@ class Ingestor:
         options: IngestOptions | None = None,
         clock: Clock,
         rng: random.Random | None = None,
+        page_executor: Executor | None = None,
     ) -> None:
         self.store = store
         self.fetcher = fetcher
+        # Where page text is extracted: a process pool in the service, a thread when None.
+        self.page_executor = page_executor
         self.options = options or IngestOptions()
         self.clock = clock
         self.rng = rng or random.Random()
@@ -226,49 +231,41 @@ class Ingestor:
         }
         plans = [p for p in decide.plan_entries(entries, seen) if p.action != "unchanged"]
         texts = await asyncio.gather(*(self._read(plan.entry) for plan in plans))
+        now = self.clock()
+        fresh: list[NewEntry] = []
         for plan, text in zip(plans, texts, strict=True):
-            now = self.clock()
             if plan.action == "revise" and plan.article_id is not None:
                 self._revise(feed, plan, text, now, report)
             else:
-                self._add(feed, plan, text, now, report)
+                fresh.append(
+                    NewEntry(plan.key, plan.hash, self._new_article(feed, plan, text, now))
+                )
+        if fresh:
+            stored = self.store.store_entries(feed.id, fresh, now)
+            for entry, (_, created) in zip(fresh, stored, strict=True):
+                report.new += created
+                report.pages_pending += created and entry.article.page_state == "pending"
 
-    def _add(
-        self, feed: Feed, plan: decide.EntryPlan, text: _Text, now: datetime, report: FeedReport
-    ) -> None:
+    def _new_article(
+        self, feed: Feed, plan: decide.EntryPlan, text: _Text, now: datetime
+    ) -> NewArticle:
         entry = plan.entry
-        url = decide.article_url(entry, feed.url)
         title = entry.title or _first_words(text.text)
-        digest = decide.content_hash(title, text.text)
-        # The same article reached through another feed, or re-posted under a new guid.
-        existing = self.store.article_id_by_url(url) or self.store.article_id_by_hash(digest)
-        if existing is not None:
-            self.store.link_entry(feed.id, plan.key, existing, plan.hash, now)
-            return
-        self.store.add_article(
-            NewArticle(
-                url=url,
-                title=title,
-                outlet=feed.name,
-                published_at=decide.published_time(entry, text.page_published, now),
-                language=entry.language or text.language or feed.language,
-                text=text.text,
-                content_hash=digest,
-                text_source=text.source,
-                page_state=text.page_state,
-                page_retry_at=now + self.options.page_retry
-                if text.page_state == "pending"
-                else None,
-                page_error=text.page_error,
-                page_attempts=1 if text.page_state in {"pending", "done"} else 0,
-            ),
-            now,
-            feed_id=feed.id,
-            entry_key=plan.key,
-            entry_hash=plan.hash,
+        pending = text.page_state == "pending"
+        return NewArticle(
+            url=decide.article_url(entry, feed.url),
+            title=title,
+            outlet=feed.name,
+            published_at=decide.published_time(entry, text.page_published, now),
+            language=entry.language or text.language or feed.language,
+            text=text.text,
+            content_hash=decide.content_hash(title, text.text),
+            text_source=text.source,
+            page_state=text.page_state,
+            page_retry_at=now + self.options.page_retry if pending else None,
+            page_error=text.page_error,
+            page_attempts=1 if text.page_state in {"pending", "done"} else 0,
         )
-        report.new += 1
-        report.pages_pending += text.page_state == "pending"
 
     def _revise(
         self, feed: Feed, plan: decide.EntryPlan, text: _Text, now: datetime, report: FeedReport
@@ -311,10 +308,11 @@ class Ingestor:
         result = await self.fetcher.get(
             url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
         )
-        # Extraction is CPU work; a thread keeps the event loop free for other feeds' I/O.
-        return await asyncio.to_thread(
+        # Extraction is CPU work: off the event loop, so other feeds' I/O goes on meanwhile.
+        extract = partial(
             extract_page, result.content, url=result.url, content_type=result.content_type
         )
+        return await asyncio.get_running_loop().run_in_executor(self.page_executor, extract)
 
     async def retry_pages(self) -> int:
         """Fetch again the pages that failed before and are due; return how many now succeeded."""

@@ -104,3 +104,12 @@ class PendingPage:
     article_id: int
     url: str
     attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """A feed entry not seen before, with the article it carries."""
+
+    key: str
+    hash: str
+    article: NewArticle

@@ -17,11 +17,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from digests.errors import NotFoundError, StorageError
+from digests.store.batching import chunks
+from digests.store.event_queries import EventQueries
 from digests.store.records import (
     Article,
     EntrySeen,
     Feed,
     NewArticle,
+    NewEntry,
     NewFeed,
     PendingPage,
     PollOutcome,
@@ -50,8 +53,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class Store:
-    """Feeds, entries, articles and their revisions."""
+class Store(EventQueries):
+    """Feeds, entries, articles and their revisions; extractions and events (EventQueries)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -181,7 +184,7 @@ class Store:
         wanted = list(dict.fromkeys(keys))
         found: dict[str, EntrySeen] = {}
         with self._session() as s:
-            for chunk in _chunks(wanted, 500):
+            for chunk in chunks(wanted, 500):
                 query = select(EntryRow).where(
                     EntryRow.feed_id == feed_id, EntryRow.entry_key.in_(chunk)
                 )
@@ -189,59 +192,87 @@ class Store:
                     found[row.entry_key] = EntrySeen(row.article_id, row.entry_hash)
         return found
 
-    def article_id_by_url(self, url: str) -> int | None:
-        with self._session() as s:
-            return s.scalar(select(ArticleRow.id).where(ArticleRow.url == url))
-
-    def article_id_by_hash(self, content_hash: str) -> int | None:
-        with self._session() as s:
-            return s.scalar(
-                select(ArticleRow.id).where(ArticleRow.content_hash == content_hash).limit(1)
-            )
-
     def add_article(
         self, article: NewArticle, now: datetime, *, feed_id: int, entry_key: str, entry_hash: str
     ) -> int:
         """Store a new article, its first revision and the entry that brought it."""
+        return self.store_entries(feed_id, [NewEntry(entry_key, entry_hash, article)], now)[0][0]
+
+    def store_entries(
+        self, feed_id: int, entries: Sequence[NewEntry], now: datetime
+    ) -> list[tuple[int, bool]]:
+        """Store a feed's new entries in one transaction: (article id, whether it is new) each.
+
+        An entry whose article is already stored (same canonical URL, or same content, from
+        this feed or another) is linked to it; otherwise the article is added with its first
+        revision. Entries of one batch that share a URL or content share one article.
+        """
         with self._session() as s:
-            row = ArticleRow(
-                url=article.url,
+            urls = {e.article.url for e in entries}
+            hashes = {e.article.content_hash for e in entries}
+            by_url: dict[str, int] = {}
+            by_hash: dict[str, int] = {}
+            for chunk in chunks(sorted(urls), 500):
+                query = select(ArticleRow.url, ArticleRow.id).where(ArticleRow.url.in_(chunk))
+                for url, known_id in s.execute(query):
+                    by_url[url] = known_id
+            for chunk in chunks(sorted(hashes), 500):
+                query = select(ArticleRow.content_hash, ArticleRow.id).where(
+                    ArticleRow.content_hash.in_(chunk)
+                )
+                for digest, known_id in s.execute(query):
+                    by_hash[digest] = known_id
+            stored: list[tuple[int, bool]] = []
+            for entry in entries:
+                article = entry.article
+                article_id = by_url.get(article.url) or by_hash.get(article.content_hash)
+                created = article_id is None
+                if article_id is None:
+                    row = self._new_article_row(article, now)
+                    s.add(row)
+                    s.flush()
+                    article_id = by_url[article.url] = by_hash[article.content_hash] = row.id
+                s.add(
+                    EntryRow(
+                        feed_id=feed_id,
+                        article_id=article_id,
+                        entry_key=entry.key,
+                        entry_hash=entry.hash,
+                        seen_at=now,
+                    )
+                )
+                stored.append((article_id, created))
+            return stored
+
+    @staticmethod
+    def _new_article_row(article: NewArticle, now: datetime) -> ArticleRow:
+        row = ArticleRow(
+            url=article.url,
+            title=article.title,
+            outlet=article.outlet,
+            published_at=article.published_at,
+            language=article.language,
+            text=article.text,
+            content_hash=article.content_hash,
+            text_source=article.text_source,
+            page_state=article.page_state,
+            page_attempts=article.page_attempts,
+            page_retry_at=article.page_retry_at,
+            page_error=article.page_error,
+            revision=1,
+            first_seen_at=now,
+            updated_at=now,
+        )
+        row.revisions.append(
+            RevisionRow(
+                revision=1,
                 title=article.title,
-                outlet=article.outlet,
-                published_at=article.published_at,
-                language=article.language,
                 text=article.text,
                 content_hash=article.content_hash,
-                text_source=article.text_source,
-                page_state=article.page_state,
-                page_attempts=article.page_attempts,
-                page_retry_at=article.page_retry_at,
-                page_error=article.page_error,
-                revision=1,
-                first_seen_at=now,
-                updated_at=now,
+                recorded_at=now,
             )
-            row.revisions.append(
-                RevisionRow(
-                    revision=1,
-                    title=article.title,
-                    text=article.text,
-                    content_hash=article.content_hash,
-                    recorded_at=now,
-                )
-            )
-            s.add(row)
-            s.flush()
-            s.add(
-                EntryRow(
-                    feed_id=feed_id,
-                    article_id=row.id,
-                    entry_key=entry_key,
-                    entry_hash=entry_hash,
-                    seen_at=now,
-                )
-            )
-            return row.id
+        )
+        return row
 
     def link_entry(
         self, feed_id: int, entry_key: str, article_id: int, entry_hash: str, now: datetime
@@ -361,6 +392,15 @@ class Store:
             names = self._feed_names(s, [r.id for r in rows])
             return [_article(row, names.get(row.id, ())) for row in rows]
 
+    def articles_by_id(self, article_ids: Iterable[int]) -> list[Article]:
+        """Articles by id, without their revision history (for reading many at once)."""
+        found: list[Article] = []
+        with self._session() as s:
+            for chunk in chunks(sorted(set(article_ids)), 500):
+                for row in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk))):
+                    found.append(_article(row, (), with_revisions=False))
+        return found
+
     def count_articles(self) -> int:
         with self._session() as s:
             return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
@@ -368,7 +408,7 @@ class Store:
     @staticmethod
     def _feed_names(s: Session, article_ids: list[int]) -> dict[int, tuple[str, ...]]:
         names: dict[int, list[str]] = {}
-        for chunk in _chunks(article_ids, 500):
+        for chunk in chunks(article_ids, 500):
             query = (
                 select(EntryRow.article_id, FeedRow.url)
                 .join(FeedRow, FeedRow.id == EntryRow.feed_id)
@@ -417,7 +457,7 @@ def _feed(row: FeedRow) -> Feed:
     )
 
 
-def _article(row: ArticleRow, feeds: tuple[str, ...]) -> Article:
+def _article(row: ArticleRow, feeds: tuple[str, ...], *, with_revisions: bool = True) -> Article:
     return Article(
         id=row.id,
         url=row.url,
@@ -432,15 +472,10 @@ def _article(row: ArticleRow, feeds: tuple[str, ...]) -> Article:
         first_seen_at=row.first_seen_at,
         updated_at=row.updated_at,
         feeds=feeds,
-        revisions=tuple(
-            Revision(r.revision, r.title, r.text, r.recorded_at) for r in row.revisions
-        ),
+        revisions=tuple(Revision(r.revision, r.title, r.text, r.recorded_at) for r in row.revisions)
+        if with_revisions
+        else (),
     )
-
-
-def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _safe(error: Exception) -> str:

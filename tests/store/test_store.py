@@ -10,7 +10,7 @@ import pytest
 from digests.errors import NotFoundError
 from digests.store import Store
 from digests.store.migrate import current_revision, head_revision
-from digests.store.records import NewArticle, NewFeed, PollOutcome
+from digests.store.records import NewArticle, NewEntry, NewFeed, PollOutcome
 
 NOW = datetime(2024, 11, 29, 8, 0, tzinfo=UTC)
 
@@ -111,8 +111,31 @@ def test_articles_keep_every_revision_and_the_feeds_they_came_from(store: Store)
     assert [r.text for r in stored.revisions] == ["12 killed.", "19 killed."]
     assert stored.feeds == ("https://a.example/rss", "https://b.example/rss")
     assert store.entries_seen(one.id, ["guid:1", "guid:2"])["guid:1"].entry_hash == "e1"
-    assert store.article_id_by_url("https://news.example/a") == article_id
-    assert store.article_id_by_hash("hash-of-19 killed.") == article_id
+
+
+def test_entries_carrying_a_stored_article_are_linked_not_stored_again(store: Store) -> None:
+    one = store.add_feed(NewFeed("https://a.example/rss", "A"), NOW)
+    two = store.add_feed(NewFeed("https://b.example/rss", "B"), NOW)
+    first = store.add_article(_article(), NOW, feed_id=one.id, entry_key="k", entry_hash="h")
+    same_url = replace(_article(), content_hash="other")
+    same_text = replace(_article(), url="https://mirror.example/a")
+    stored = store.store_entries(
+        two.id,
+        [
+            NewEntry("k1", "h1", same_url),
+            NewEntry("k2", "h2", same_text),
+            NewEntry(
+                "k3", "h3", replace(_article(), url="https://news.example/b", content_hash="b")
+            ),
+            NewEntry(
+                "k4", "h4", replace(_article(), url="https://news.example/b", content_hash="c")
+            ),
+        ],
+        NOW,
+    )
+    (second_new, _) = stored[2]
+    assert stored == [(first, False), (first, False), (second_new, True), (second_new, False)]
+    assert store.count_articles() == 2
 
 
 def test_articles_are_listed_newest_first_and_filtered_by_time(store: Store) -> None:

@@ -91,10 +91,18 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so benches measure us, not TCP handshakes
+    # Headers and body go out as separate writes; with Nagle on, each response waits for the
+    # client's delayed ACK (~40 ms).
+    disable_nagle_algorithm = True
+    timeout = 30  # an idle keep-alive connection frees its thread after this many seconds
     server: _Server
 
     def log_message(self, format: str, *args: object) -> None:
         return
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.site.count_connection()
 
     def do_GET(self) -> None:
         site = self.server.site
@@ -163,21 +171,26 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self.send_header("Content-Length", str(route.content_length))
         self.end_headers()
-        self._write_chunks(route.body(), route.chunk_delay, chunked=chunked)
+        sent = self._write_chunks(route.body(), route.chunk_delay, chunked=chunked)
+        if route.content_length is not None and sent < route.content_length:
+            self.close_connection = True  # a server dying mid-body: hang up short
 
-    def _write_chunks(self, chunks: Iterable[bytes], delay: float, *, chunked: bool) -> None:
+    def _write_chunks(self, chunks: Iterable[bytes], delay: float, *, chunked: bool) -> int:
         stopping = self.server.site.stopping
+        sent = 0
         for piece in chunks:
             if delay and stopping.wait(delay):
                 self.close_connection = True
-                return
+                return sent
             if chunked:
                 if piece:
                     self.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
             else:
                 self.wfile.write(piece)
+            sent += len(piece)
         if chunked:
             self.wfile.write(b"0\r\n\r\n")
+        return sent
 
 
 class LocalSite:
@@ -188,6 +201,7 @@ class LocalSite:
         self.prefix_routes: dict[str, Callable[[str], Route | None]] = {}
         self.hits: Counter[str] = Counter()
         self.last_headers: dict[str, dict[str, str]] = {}
+        self.connections = 0  # TCP connections accepted since start
         self.active = 0  # requests being answered right now
         self.peak_active = 0  # the most answered at once since start
         self.stopping = threading.Event()
@@ -249,6 +263,10 @@ class LocalSite:
             if path.startswith(prefix):
                 return path, make(raw_path)
         return path, None
+
+    def count_connection(self) -> None:
+        with self._lock:
+            self.connections += 1
 
     def enter(self) -> None:
         with self._lock:
