@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.report_commands import add_report_commands, run_report
 from digests.app import Sitrep, make_sitrep
 from digests.errors import ConfigError, SitrepError
 from digests.ingest.opml import OpmlFeed, parse_opml, render_opml
@@ -73,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp = feed_commands.add_parser("export-opml", help="print the feeds as OPML")
     exp.add_argument("--out", help="write to this file instead of stdout")
 
+    add_report_commands(commands)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_commands.add_parser("upgrade", help="apply migrations")
@@ -115,6 +118,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             return _ingest(app, args.feed)
         if args.command == "articles":
             return _articles(app, args)
+        if args.command in {"events", "digest", "chart"}:
+            return run_report(app, args)
         return _feeds(app, args)
     finally:
         app.store.close()
@@ -140,6 +145,7 @@ def _ingest(app: Sitrep, urls: list[str]) -> int:
     report = asyncio.run(app.ingest(urls, on_feed_done=progress.feed_done))
     progress.finish()
     _print_pass(report, sys.stdout)
+    print(app.analyse().summary())
     return 0
 
 

@@ -8,6 +8,7 @@ slow feed never delays another, and one feed is never polled twice at once.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Executor
 from datetime import datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -35,11 +36,12 @@ class IngestScheduler:
         fetcher: Fetcher,
         scheduler: AsyncIOScheduler,
         *,
+        page_executor: Executor | None = None,
         extra_feed_origins: frozenset[str] = frozenset(),
     ) -> None:
         self.app = app
         self.scheduler = scheduler
-        self.ingestor: Ingestor = app.ingestor(fetcher)
+        self.ingestor: Ingestor = app.ingestor(fetcher, page_executor)
         self.origins = frozenset({"config", "user"}) | extra_feed_origins
         self.polls = 0
         # Feeds being polled right now: their one-shot job has already left the job store.
@@ -93,7 +95,9 @@ class IngestScheduler:
             return
         self.in_flight.add(feed_id)
         try:
-            await self.ingestor.poll_feed(feed)
+            report = await self.ingestor.poll_feed(feed)
+            if report.new or report.revised:
+                self.app.analyse()
         except SitrepError as error:  # the store failing must not end the schedule
             log_event(logger, logging.ERROR, "poll.error", feed=feed.name, error=error.message)
         except Exception:
@@ -114,3 +118,4 @@ class IngestScheduler:
             return
         if done:
             log_event(logger, logging.INFO, "pages.retried", fetched=done)
+            self.app.analyse()

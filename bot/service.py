@@ -49,21 +49,25 @@ async def serve(app: Sitrep, *, demo: bool = False, stop: asyncio.Event | None =
         )
     scheduler = AsyncIOScheduler(timezone="UTC")
     try:
-        async with app.fetcher() as fetcher:
-            ingest = IngestScheduler(
-                app,
-                fetcher,
-                scheduler,
-                extra_feed_origins=frozenset({"demo"}) if demo else frozenset(),
-            )
-            ingest.start()
-            scheduler.start()
-            feeds = len(app.scheduled_feeds()) + (1 if site else 0)
-            log_event(logger, logging.INFO, "service.started", feeds=feeds)
-            await stop.wait()
+        with app.page_executor() as pool:
+            async with app.fetcher() as fetcher:
+                ingest = IngestScheduler(
+                    app,
+                    fetcher,
+                    scheduler,
+                    page_executor=pool,
+                    extra_feed_origins=frozenset({"demo"}) if demo else frozenset(),
+                )
+                ingest.start()
+                scheduler.start()
+                try:
+                    feeds = len(app.scheduled_feeds()) + (1 if site else 0)
+                    log_event(logger, logging.INFO, "service.started", feeds=feeds)
+                    await stop.wait()
+                finally:
+                    # Before the fetcher and the pool close under jobs that still run.
+                    scheduler.shutdown(wait=False)
     finally:
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
         if site:
             site.stop()
         logger.info("service stopped")

@@ -6,8 +6,12 @@ transport and the clock.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
@@ -15,7 +19,10 @@ from urllib.parse import urlsplit
 import httpx
 
 from digests import __version__
+from digests.analysis import AnalysisReport, Analyst
 from digests.errors import InvalidFeedURLError
+from digests.extract.extractor import Extractor, default_extractor
+from digests.extract.gazetteer import Gazetteer, default_gazetteer
 from digests.ingest.http import Fetcher, FetchLimits
 from digests.ingest.pipeline import FeedReport, IngestOptions, Ingestor, PassReport
 from digests.ingest.urls import is_http_url
@@ -41,6 +48,21 @@ class Sitrep:
     clock: Clock = utc_now
     transport: httpx.AsyncBaseTransport | None = None
     rng: random.Random = field(default_factory=random.Random)
+    extractor: Extractor | None = None
+
+    def analyst(self) -> Analyst:
+        """The extract-and-cluster stage; the gazetteer is loaded on first use."""
+        if self.extractor is None:
+            self.extractor = default_extractor(self.settings.region.admin1)
+        return Analyst(self.store, self.extractor, clock=self.clock)
+
+    def gazetteer(self) -> Gazetteer:
+        """The shipped gazetteer, preferring the configured region's governorates."""
+        return default_gazetteer().with_preferred_admin1(self.settings.region.admin1)
+
+    def analyse(self) -> AnalysisReport:
+        """Bring events up to date with every stored article."""
+        return self.analyst().process_pending()
 
     def fetch_limits(self) -> FetchLimits:
         ingest = self.settings.ingest
@@ -66,10 +88,29 @@ class Sitrep:
     def fetcher(self) -> Fetcher:
         return Fetcher(self.fetch_limits(), transport=self.transport)
 
-    def ingestor(self, fetcher: Fetcher) -> Ingestor:
+    def ingestor(self, fetcher: Fetcher, page_executor: Executor | None = None) -> Ingestor:
         return Ingestor(
-            self.store, fetcher, options=self.ingest_options(), clock=self.clock, rng=self.rng
+            self.store,
+            fetcher,
+            options=self.ingest_options(),
+            clock=self.clock,
+            rng=self.rng,
+            page_executor=page_executor,
         )
+
+    @contextmanager
+    def page_executor(self) -> Iterator[Executor | None]:
+        """Processes for page-text extraction, as configured; None means a thread."""
+        workers = self.settings.ingest.page_workers
+        if workers is None:
+            workers = os.cpu_count() or 1
+        if workers == 0:
+            yield None
+            return
+        # forkserver: forking a process that runs threads (the scheduler, a demo site) is unsafe.
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield pool
 
     def sync_config_feeds(self) -> None:
         self.store.sync_config_feeds(
@@ -112,8 +153,10 @@ class Sitrep:
         else:
             self.sync_config_feeds()
             feeds = self.scheduled_feeds()
-        async with self.fetcher() as fetcher:
-            return await self.ingestor(fetcher).run_pass(feeds, on_feed_done=on_feed_done)
+        with self.page_executor() as pool:
+            async with self.fetcher() as fetcher:
+                ingestor = self.ingestor(fetcher, pool)
+                return await ingestor.run_pass(feeds, on_feed_done=on_feed_done)
 
     def _adhoc_feed(self, url: str) -> Feed:
         known = self.store.feed_by_url(url.strip())
@@ -128,6 +171,7 @@ def make_sitrep(
     _transport: httpx.AsyncBaseTransport | None = None,
     _clock: Clock | None = None,
     _rng: random.Random | None = None,
+    _extractor: Extractor | None = None,
 ) -> Sitrep:
     """Build the engine: open (and migrate) the store named by the settings."""
     store = _store or Store.open(settings.resolved_database_url())
@@ -137,4 +181,5 @@ def make_sitrep(
         clock=_clock or utc_now,
         transport=_transport,
         rng=_rng or random.Random(),
+        extractor=_extractor,
     )

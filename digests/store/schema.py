@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from datetime import date as date_type
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -132,3 +136,46 @@ class EntryRow(Base):
     entry_key: Mapped[str] = mapped_column(String(2048))  # guid, else canonical link, else hash
     entry_hash: Mapped[str] = mapped_column(String(64))  # what the feed said, to see edits
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExtractionRow(Base):
+    """What the extractor read from an article's current revision (lossless JSON)."""
+
+    __tablename__ = "extractions"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    revision: Mapped[int]
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    extracted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class EventRow(Base):
+    """One incident; its figures are reconciled from its members when read."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    day: Mapped[date_type] = mapped_column(Date, index=True)
+    place_name: Mapped[str | None] = mapped_column(String(300))
+    admin1: Mapped[str | None] = mapped_column(String(100))
+    violence: Mapped[str] = mapped_column(String(20))
+    signature: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class EventMemberRow(Base):
+    """An article's incident that belongs to an event."""
+
+    __tablename__ = "event_members"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    incident_key: Mapped[str] = mapped_column(String(200), primary_key=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -222,57 +222,61 @@ class Store(EventQueries):
                 )
                 for digest, known_id in s.execute(query):
                     by_hash[digest] = known_id
-            stored: list[tuple[int, bool]] = []
+            # New articles, once each even when several entries of the batch carry one.
+            fresh: dict[str, NewArticle] = {}
+            fresh_hashes: set[str] = set()
             for entry in entries:
                 article = entry.article
-                article_id = by_url.get(article.url) or by_hash.get(article.content_hash)
-                created = article_id is None
-                if article_id is None:
-                    row = self._new_article_row(article, now)
-                    s.add(row)
-                    s.flush()
-                    article_id = by_url[article.url] = by_hash[article.content_hash] = row.id
-                s.add(
-                    EntryRow(
-                        feed_id=feed_id,
-                        article_id=article_id,
-                        entry_key=entry.key,
-                        entry_hash=entry.hash,
-                        seen_at=now,
-                    )
+                known = article.url in by_url or article.content_hash in by_hash
+                repeated = article.url in fresh or article.content_hash in fresh_hashes
+                if not known and not repeated:
+                    fresh[article.url] = article
+                    fresh_hashes.add(article.content_hash)
+            if fresh:
+                # Core bulk inserts: the ORM's unit of work costs more than the I/O here.
+                inserted = s.execute(
+                    insert(ArticleRow).returning(
+                        ArticleRow.id, ArticleRow.url, sort_by_parameter_order=True
+                    ),
+                    [_article_values(article, now) for article in fresh.values()],
+                )
+                for article_id, url in inserted:
+                    by_url[url] = article_id
+                    by_hash[fresh[url].content_hash] = article_id
+                s.execute(
+                    insert(RevisionRow),
+                    [
+                        {
+                            "article_id": by_url[url],
+                            "revision": 1,
+                            "title": article.title,
+                            "text": article.text,
+                            "content_hash": article.content_hash,
+                            "recorded_at": now,
+                        }
+                        for url, article in fresh.items()
+                    ],
+                )
+            stored: list[tuple[int, bool]] = []
+            entry_rows = []
+            announced: set[str] = set()
+            for entry in entries:
+                article = entry.article
+                article_id = by_url.get(article.url) or by_hash[article.content_hash]
+                created = article.url in fresh and article.url not in announced
+                announced.add(article.url)
+                entry_rows.append(
+                    {
+                        "feed_id": feed_id,
+                        "article_id": article_id,
+                        "entry_key": entry.key,
+                        "entry_hash": entry.hash,
+                        "seen_at": now,
+                    }
                 )
                 stored.append((article_id, created))
+            s.execute(insert(EntryRow), entry_rows)
             return stored
-
-    @staticmethod
-    def _new_article_row(article: NewArticle, now: datetime) -> ArticleRow:
-        row = ArticleRow(
-            url=article.url,
-            title=article.title,
-            outlet=article.outlet,
-            published_at=article.published_at,
-            language=article.language,
-            text=article.text,
-            content_hash=article.content_hash,
-            text_source=article.text_source,
-            page_state=article.page_state,
-            page_attempts=article.page_attempts,
-            page_retry_at=article.page_retry_at,
-            page_error=article.page_error,
-            revision=1,
-            first_seen_at=now,
-            updated_at=now,
-        )
-        row.revisions.append(
-            RevisionRow(
-                revision=1,
-                title=article.title,
-                text=article.text,
-                content_hash=article.content_hash,
-                recorded_at=now,
-            )
-        )
-        return row
 
     def link_entry(
         self, feed_id: int, entry_key: str, article_id: int, entry_hash: str, now: datetime
@@ -418,6 +422,26 @@ class Store(EventQueries):
             for article_id, url in s.execute(query):
                 names.setdefault(article_id, []).append(url)
         return {k: tuple(sorted(v)) for k, v in names.items()}
+
+
+def _article_values(article: NewArticle, now: datetime) -> dict[str, Any]:
+    return {
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published_at": article.published_at,
+        "language": article.language,
+        "text": article.text,
+        "content_hash": article.content_hash,
+        "text_source": article.text_source,
+        "page_state": article.page_state,
+        "page_attempts": article.page_attempts,
+        "page_retry_at": article.page_retry_at,
+        "page_error": article.page_error,
+        "revision": 1,
+        "first_seen_at": now,
+        "updated_at": now,
+    }
 
 
 def _new_feed_row(feed: NewFeed, origin: str, now: datetime) -> FeedRow:

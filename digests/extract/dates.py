@@ -1,0 +1,102 @@
+"""When: "on Tuesday", "yesterday", "October 5", "five days ago", resolved against the
+publication date and never after it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from digests.extract.numbers import word_value
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?:\.|\b)"
+)
+_DATE = re.compile(
+    r"\b(?:(?P<day1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH.replace("(", "(?P<m1>", 1)
+    + r"(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    + r"|"
+    + _MONTH.replace("(", "(?P<m2>", 1)
+    + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b"
+    + r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    + r"|(?P<last>last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)"
+    + r"|(?P<yesterday>yesterday)|(?P<today>today|this morning|tonight|this evening)"
+    + r"|(?P<ago>\w+)\s+days?\s+ago)",
+    re.IGNORECASE,
+)
+
+
+def _calendar(day: int, month: int, year: int | None, published: date) -> date | None:
+    try:
+        found = date(year or published.year, month, day)
+    except ValueError:
+        return None
+    if year is None and found > published:
+        try:
+            found = date(published.year - 1, month, day)
+        except ValueError:
+            return None
+    return found if found <= published else None
+
+
+def resolve_date(sentence: str, published: date) -> date | None:
+    """The first date the sentence names, resolved against ``published``; None if none."""
+    for match in _DATE.finditer(sentence):
+        groups = match.groupdict()
+        if groups["m1"]:
+            found = _calendar(
+                int(groups["day1"]),
+                _MONTHS[groups["m1"].lower()],
+                int(groups["y1"]) if groups["y1"] else None,
+                published,
+            )
+        elif groups["m2"]:
+            found = _calendar(
+                int(groups["day2"]),
+                _MONTHS[groups["m2"].lower()],
+                int(groups["y2"]) if groups["y2"] else None,
+                published,
+            )
+        elif groups["weekday"]:
+            target = _WEEKDAYS.index(groups["weekday"].lower())
+            back = (published.weekday() - target) % 7
+            if groups["last"] and back == 0:
+                back = 7
+            found = published - timedelta(days=back)
+        elif groups["yesterday"]:
+            found = published - timedelta(days=1)
+        elif groups["today"]:
+            found = published
+        else:
+            word = groups["ago"].lower()
+            days = int(word) if word.isdigit() and len(word) < 4 else word_value(word)
+            if days is None:
+                continue
+            found = published - timedelta(days=days)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,148 @@
+"""Split an article into sentences with character offsets, and mark boilerplate to skip.
+
+Boilerplate is the "Related:", "Read more", "See also" blocks that carry other stories'
+headlines: their figures and places belong to those stories, not to this one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Long runs without a sentence end are cut so that no later step sees an unbounded span.
+MAX_SENTENCE_CHARS = 1200
+
+_LEAK_MARKER = re.compile(
+    r"^\W{0,3}(?:related(?: (?:stories|articles|news|coverage))?|read more|read also|"
+    r"see also|also read|more stories|most read|most popular|recommended|"
+    r"you may also like|more on this story|latest news|trending)\b",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*>•▶·]|\d{1,2}[.)])\s*")
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before a space
+# and a capital letter, a digit or an opening quote.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "maj",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "st",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.n",
+        "u.k",
+        "a.m",
+        "p.m",
+        "etc",
+        "approx",
+        "prof",
+        "rev",
+        "gov",
+        "sen",
+        "rep",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the article: its text, where it starts, and its paragraph number."""
+
+    text: str
+    start: int
+    paragraph: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Segmented:
+    """An article cut into sentences, and the character spans judged boilerplate."""
+
+    sentences: tuple[Sentence, ...]
+    skipped: tuple[tuple[int, int], ...]
+
+    def is_skipped(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.skipped)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    return out
+
+
+def _split_line(line: str) -> list[tuple[int, str]]:
+    """Sentences of one line, with their offsets in the line."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(line):
+        cut = match.start() + 1
+        before = line[start : match.start() + 1]
+        word = re.search(r"([A-Za-z.]+)\.$", before)
+        if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        if word and len(word.group(1)) == 2 and word.group(1)[0].isupper():
+            continue  # an initial ("J. Smith")
+        pieces.append((start, line[start:cut]))
+        start = match.end()
+    pieces.append((start, line[start:]))
+    out: list[tuple[int, str]] = []
+    for offset, piece in pieces:
+        while len(piece) > MAX_SENTENCE_CHARS:
+            cut = piece.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS)
+            cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+            out.append((offset, piece[:cut]))
+            offset, piece = offset + cut, piece[cut:]
+        out.append((offset, piece))
+    return [(o, p) for o, p in out if p.strip()]
+
+
+def segment(text: str) -> Segmented:
+    """Cut ``text`` into sentences and find the leaked-headline blocks."""
+    sentences: list[Sentence] = []
+    skipped: list[tuple[int, int]] = []
+    paragraph = 0
+    in_leak_block = False
+    for offset, line in _lines(text):
+        if not line.strip():
+            paragraph += 1
+            in_leak_block = False
+            continue
+        if _LEAK_MARKER.match(line):
+            in_leak_block = True
+            skipped.append((offset, offset + len(line)))
+            continue
+        if in_leak_block and _LIST_ITEM.match(line):
+            skipped.append((offset, offset + len(line)))
+            continue
+        in_leak_block = False
+        for start, piece in _split_line(line):
+            sentences.append(Sentence(piece, offset + start, paragraph))
+    return Segmented(tuple(sentences), tuple(skipped))

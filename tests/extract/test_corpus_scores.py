@@ -1,0 +1,79 @@
+"""Figures on the labelled corpus (../shared/corpus seeds and dev), scored as SCHEMA.md says.
+
+Targets of issue 3: loose F1 >= 0.95, strict F1 >= 0.90, scope accuracy >= 0.95.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from digests.extract.extractor import default_extractor
+from tests.conftest import shared_path
+
+pytestmark = pytest.mark.shared
+SCORED = {"killed", "injured", "displaced"}
+
+
+def _as_set(value: Any) -> set[Any]:
+    return {value} if isinstance(value, str | int) or value is None else set(value)
+
+
+def _articles() -> list[tuple[str, dict[str, Any]]]:
+    corpus = shared_path("corpus")
+    out = []
+    for folder in ("seeds", "dev"):
+        for gold_path in sorted((corpus / folder).glob("*.gold.json")):
+            text_path = Path(str(gold_path).removesuffix(".gold.json") + ".txt")
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            out.append((text_path.read_text(encoding="utf-8"), gold))
+    return out
+
+
+def _score(pred: list[dict[str, Any]], gold: dict[str, Any]) -> tuple[int, int, int, int, int]:
+    """(loose matches, strict matches, false positives, gold figures, scope right)."""
+    unmatched = list(gold["figures"])
+    loose = strict = false = scope = 0
+    for p in pred:
+        if p["kind"] not in SCORED or p["qualifier"] == "vague" or p["count"] is None:
+            continue
+        same = [g for g in unmatched if g["kind"] == p["kind"] and g["count"] == p["count"]]
+        hit = next((g for g in same if p["group"] in _as_set(g["group"])), None)
+        hit = hit or (same[0] if same else None)
+        if hit is not None:
+            unmatched.remove(hit)
+            loose += 1
+            strict += p["group"] in _as_set(hit["group"])
+            scope += p["scope"] in _as_set(hit.get("scope", "incident"))
+        elif not any(
+            o["kind"] == p["kind"] and o["count"] == p["count"] for o in gold.get("optional", [])
+        ):
+            false += 1
+    return loose, strict, false, len(gold["figures"]), scope
+
+
+def _f1(tp: int, fp: int, total: int) -> float:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / total if total else 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def test_figures_on_seeds_and_dev_meet_the_issue_targets() -> None:
+    extractor = default_extractor()
+    sums = [0, 0, 0, 0, 0]
+    for text, gold in _articles():
+        extraction = extractor.extract(text, date.fromisoformat(gold["published"]))
+        for i, value in enumerate(_score(extraction.to_json()["figures"], gold)):
+            sums[i] += value
+    loose, strict, false, total, scope = sums
+    loose_f1 = _f1(loose, false, total)
+    strict_f1 = _f1(strict, false + loose - strict, total)
+    scope_accuracy = scope / loose if loose else 0.0
+    report = f"loose F1 {loose_f1:.3f}, strict F1 {strict_f1:.3f}, scope {scope_accuracy:.3f}"
+    assert loose_f1 >= 0.95, report
+    assert strict_f1 >= 0.90, report
+    assert scope_accuracy >= 0.95, report

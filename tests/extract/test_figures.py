@@ -1,0 +1,356 @@
+"""Figures read from short labelled texts, one phenomenon per case (texts written for these tests).
+
+Each case lists every scored figure (kind, count, group) the text must give, and no other:
+vague amounts and unscored kinds are left out of the comparison, as the scorer does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from digests.extract.extractor import Extractor
+from digests.extract.model import Figure, PlaceMention
+
+PUBLISHED = date(2024, 3, 15)  # a Friday
+
+
+class NoPlaces:
+    """A gazetteer that knows no place: these tests are about figures."""
+
+    def find(self, text: str) -> list[PlaceMention]:
+        return []
+
+
+EXTRACTOR = Extractor(NoPlaces())
+
+
+def figures(text: str) -> list[Figure]:
+    return list(EXTRACTOR.extract(text, PUBLISHED).figures)
+
+
+def scored(text: str) -> set[tuple[str, int, str]]:
+    return {
+        (f.kind, f.count, f.group)
+        for f in figures(text)
+        if f.kind in ("killed", "injured", "displaced")
+        and f.qualifier != "vague"
+        and f.count is not None
+    }
+
+
+CASES: list[tuple[str, str, set[tuple[str, int, str]]]] = [
+    (
+        "active verb before the count",
+        "Artillery fire killed 14 people in the old quarter on Monday.",
+        {("killed", 14, "people")},
+    ),
+    (
+        "passive verb after the count",
+        "Nine civilians were killed and 20 were wounded when shells hit the bakery.",
+        {("killed", 9, "civilians"), ("injured", 20, "civilians")},
+    ),
+    (
+        "breakdown with including",
+        "The raid killed 31 civilians, including 12 children and 5 women.",
+        {("killed", 31, "civilians"), ("killed", 12, "children"), ("killed", 5, "women")},
+    ),
+    (
+        "breakdown with of them",
+        "Rescuers said 17 people died, six of them children.",
+        {("killed", 17, "people"), ("killed", 6, "children")},
+    ),
+    (
+        "breakdown with of whom",
+        "The group has recorded the deaths of 400 civilians, of whom 120 were children.",
+        {("killed", 400, "civilians"), ("killed", 120, "children")},
+    ),
+    (
+        "list of singular and plural people before the verb",
+        "A man, a woman, three children and 4 fighters were killed in the strike.",
+        {
+            ("killed", 1, "men"),
+            ("killed", 1, "women"),
+            ("killed", 3, "children"),
+            ("killed", 4, "combatants"),
+        },
+    ),
+    (
+        "colon list after a toll",
+        "The monitor put the toll at 40: 25 soldiers, 10 rebels and 5 civilians.",
+        {
+            ("killed", 40, "people"),
+            ("killed", 25, "combatants"),
+            ("killed", 10, "combatants"),
+            ("killed", 5, "civilians"),
+        },
+    ),
+    (
+        "toll update keeps only the new toll",
+        "The health office said the death toll rose from 12 to 19 overnight.",
+        {("killed", 19, "people")},
+    ),
+    (
+        "number words and a dozen",
+        "Twenty-three villagers died and a dozen were hurt in the landslide of rubble.",
+        {("killed", 23, "people"), ("injured", 12, "people")},
+    ),
+    (
+        "half a million and million scales",
+        "The offensive has displaced half a million people and 1.2 million fled earlier.",
+        {("displaced", 500_000, "people"), ("displaced", 1_200_000, "people")},
+    ),
+    (
+        "an age is one child, not a count",
+        "A 9-year-old boy was killed by a stray bullet.",
+        {("killed", 1, "children")},
+    ),
+    (
+        "a volunteer named by the group he belongs to",
+        "A Civil Defence volunteer was among the dead.",
+        {("killed", 1, "aid_workers")},
+    ),
+    (
+        "members of an armed group are combatants",
+        "Clashes killed 8 members of the security forces and 3 militiamen.",
+        {("killed", 8, "combatants"), ("killed", 3, "combatants")},
+    ),
+    (
+        "members of a family are people",
+        "Shelling killed five members of one family in the village.",
+        {("killed", 5, "people")},
+    ),
+    (
+        "medical staff are aid workers",
+        "Seven medical workers and two journalists were killed this week.",
+        {("killed", 7, "aid_workers"), ("killed", 2, "journalists")},
+    ),
+    (
+        "households are families",
+        "Some 3,000 households were displaced by the flooding of the camps.",
+        {("displaced", 3000, "families")},
+    ),
+    (
+        "IDPs are displaced people",
+        "Aid agencies counted 45,000 IDPs in the district.",
+        {("displaced", 45_000, "people")},
+    ),
+    (
+        "forced from their homes",
+        "The fighting forced 12,500 people from their homes.",
+        {("displaced", 12_500, "people")},
+    ),
+    (
+        "injuries noun after the count",
+        "More than 60 people sustained injuries in the blast.",
+        {("injured", 60, "people")},
+    ),
+    (
+        "deaths noun with a civilian modifier",
+        "The report lists 250 civilian deaths in the province.",
+        {("killed", 250, "civilians")},
+    ),
+    (
+        "bodies recovered",
+        "Rescue teams recovered 11 bodies from the rubble.",
+        {("killed", 11, "people")},
+    ),
+    (
+        "left dead and injured",
+        "The car bomb left 6 people dead and 25 injured.",
+        {("killed", 6, "people"), ("injured", 25, "people")},
+    ),
+    (
+        "among the dead with a total in the same sentence",
+        "Four children were among the 30 people killed in the market.",
+        {("killed", 4, "children"), ("killed", 30, "people")},
+    ),
+    (
+        "cumulative since the war began",
+        "The war has killed more than 300,000 people since it began in 2011.",
+        {("killed", 300_000, "people")},
+    ),
+    (
+        "negation gives no figure",
+        "Rockets fell near the school but no casualties were reported.",
+        set(),
+    ),
+    (
+        "hypothetical warning gives no figure",
+        "Officials warned that a new offensive could displace 700,000 people.",
+        set(),
+    ),
+    (
+        "dates, years, distances, units and roads are not figures",
+        "On 12 October 2019 the 46th Brigade moved 30 km along the M5 highway near Saraqib.",
+        set(),
+    ),
+    (
+        "counts of strikes, buildings and countries are not figures",
+        "Jets carried out 40 air strikes, damaged 12 schools and drew protests from 9 countries.",
+        set(),
+    ),
+    (
+        "population sizes are not figures",
+        "The area, home to 3 million people, was bombed and 20 residents were killed.",
+        {("killed", 20, "people")},
+    ),
+    (
+        "percentages and money are not figures",
+        "Donors pledged US$300 million as 70 per cent of the displaced lack shelter.",
+        set(),
+    ),
+    (
+        "returns are not displacement",
+        "About 18,000 people have returned home and 2,000 went back to the town.",
+        set(),
+    ),
+    (
+        "headline and body saying the same toll give one figure",
+        "Strike on market kills 12\n\nAn air strike on a market killed 12 people on Tuesday.",
+        {("killed", 12, "people")},
+    ),
+    (
+        "an earlier toll gives way to the newer one",
+        "The monitor raised its earlier toll of 9 after 13 people were confirmed dead.",
+        {("killed", 13, "people")},
+    ),
+    (
+        "the part of a total takes the total's kind across sentences",
+        "Over 90,000 people have fled since Friday. Some 40,000 of them are children.",
+        {("displaced", 90_000, "people"), ("displaced", 40_000, "children")},
+    ),
+    (
+        "the figure refers back to the kind before it",
+        "About 20,000 people fled in the first week. By Sunday the figure stood at 52,000.",
+        {("displaced", 20_000, "people"), ("displaced", 52_000, "people")},
+    ),
+    (
+        "leaked headlines of other stories are skipped",
+        "Shelling killed 3 people in the town.\n\nRelated:\n- Car bomb kills 40 in the capital\n",
+        {("killed", 3, "people")},
+    ),
+    (
+        "a family of seven is seven people",
+        "A family of seven died when their house collapsed.",
+        {("killed", 7, "people")},
+    ),
+    (
+        "a headline pairing killed and injured",
+        "8 civilians killed 30 injured in rocket attack",
+        {("killed", 8, "civilians"), ("injured", 30, "civilians")},
+    ),
+    (
+        "wounded after killed takes the same people",
+        "The attack killed 22 aid workers and wounded 15.",
+        {("killed", 22, "aid_workers"), ("injured", 15, "aid_workers")},
+    ),
+    (
+        "a toll with a civilian modifier",
+        "Civilian toll for the day: at least 9 dead and 14 injured.",
+        {("killed", 9, "civilians"), ("injured", 14, "civilians")},
+    ),
+    (
+        "killed or injured leaves the kind open",
+        "More than 80 people were killed or injured in the blast.",
+        set(),
+    ),
+    (
+        "a labelled line of a situation report",
+        "Deaths: 45 (including 12 children). Injured: 120.",
+        {("killed", 45, "people"), ("killed", 12, "children"), ("injured", 120, "people")},
+    ),
+    (
+        "treated for injuries",
+        "Fourteen people were treated for injuries at the clinic.",
+        {("injured", 14, "people")},
+    ),
+    (
+        "a breakdown after a definite total",
+        "Of the 50 killed, 20 were children.",
+        {("killed", 50, "people"), ("killed", 20, "children")},
+    ),
+    (
+        "a title-case headline of two counts",
+        "Shelling Of Market Killing 4 Injuring 7",
+        {("killed", 4, "people"), ("injured", 7, "people")},
+    ),
+    (
+        "a one-person count does not lend its group to the next count",
+        "A man killed 30 injured in shelling of the town",
+        {("killed", 1, "men"), ("injured", 30, "people")},
+    ),
+    (
+        "a subject with its breakdown before the verb",
+        "Around 600 people including 136 children have been killed in air strikes.",
+        {("killed", 600, "people"), ("killed", 136, "children")},
+    ),
+    (
+        "a breakdown of a stale toll is as stale as the toll",
+        "The ministry had earlier reported 14 dead and 43 wounded, six of them critically. "
+        "The final toll was 18 dead.",
+        {("injured", 43, "people"), ("injured", 6, "people"), ("killed", 18, "people")},
+    ),
+    (
+        "a count of people who went elsewhere is not an injury",
+        "About 700 people including 47 wounded crossed the border overnight.",
+        {("injured", 47, "people")},
+    ),
+    (
+        "a number of their own is not a breakdown",
+        "One of the deadliest raids this year killed 19 people.",
+        {("killed", 19, "people")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_labelled_text_gives_exactly_its_figures(
+    text: str, expected: set[tuple[str, int, str]]
+) -> None:
+    assert scored(text) == expected
+
+
+def test_qualifiers_are_read() -> None:
+    """at least, more than, about, up to: each qualifier as SCHEMA.md names it."""
+    text = (
+        "At least 12 people were killed. More than 30 were wounded. "
+        "Nearly 400 families fled. Up to 50 soldiers died."
+    )
+    found = {(f.count, f.qualifier) for f in figures(text)}
+    assert found == {(12, "at_least"), (30, "more_than"), (400, "about"), (50, "up_to")}
+
+
+def test_a_range_keeps_both_ends() -> None:
+    """ "between 10 and 15" gives the low end with a qualifier and keeps the high end."""
+    (figure,) = figures("Between 10 and 15 people were killed.")
+    assert (figure.count, figure.count_high, figure.qualifier) == (10, 15, "at_least")
+
+
+def test_vague_amounts_are_vague() -> None:
+    """ "dozens" is a figure with no count, qualifier vague."""
+    (figure,) = figures("Dozens of people were wounded.")
+    assert (figure.kind, figure.count, figure.qualifier) == ("injured", None, "vague")
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("The war has killed 500,000 people since 2011.", "cumulative"),
+        ("Since the intervention began, 7,000 civilians have been killed.", "cumulative"),
+        ("Over the past decade 12,000 children have died in the conflict.", "cumulative"),
+        ("After ten years of war that left 400,000 dead, talks resumed.", "cumulative"),
+        ("Since October 5, strikes have killed 120 people in the province.", "incident"),
+        ("A month of escalation killed 66 civilians in the province.", "incident"),
+    ],
+)
+def test_scope_tells_running_totals_from_incidents(text: str, scope: str) -> None:
+    (figure,) = figures(text)
+    assert figure.scope == scope
+
+
+def test_the_quote_is_the_sentence_it_was_read_from() -> None:
+    text = "The town was quiet. Shells killed 4 people near the mosque. Shops reopened."
+    (figure,) = figures(text)
+    assert figure.quote == "Shells killed 4 people near the mosque."

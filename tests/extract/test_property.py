@@ -1,0 +1,108 @@
+"""No text makes the extractor raise or hang: arbitrary text, and 1 MB of hostile text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digests.extract.extractor import Extractor
+from digests.extract.model import Extraction, PlaceMention
+
+PUBLISHED = date(2024, 3, 15)
+
+
+class NoPlaces:
+    def find(self, text: str) -> list[PlaceMention]:
+        return []
+
+
+EXTRACTOR = Extractor(NoPlaces())
+WORDS = st.sampled_from(
+    [
+        "killed",
+        "wounded",
+        "displaced",
+        "toll",
+        "of",
+        "them",
+        "whom",
+        "including",
+        "at",
+        "least",
+        "a",
+        "woman",
+        "children",
+        "12",
+        "1,200",
+        "1.2",
+        "million",
+        "half",
+        "dozen",
+        "twenty-three",
+        ",",
+        ":",
+        ";",
+        ".",
+        "-",
+        "(",
+        ")",
+        "were",
+        "among",
+        "the",
+        "dead",
+        "since",
+        "2011",
+        "October",
+        "5",
+        "Tuesday",
+        "Observatory",
+        "said",
+        "no",
+        "could",
+        "fled",
+        "families",
+        "\n",
+        "Related:",
+        "members",
+        "staff",
+        "'",
+        "13-year-old",
+    ]
+)
+
+
+def _check(extraction: Extraction, text: str) -> None:
+    assert isinstance(extraction, Extraction)
+    for figure in extraction.figures:
+        assert figure.count is None or figure.count >= 0
+        assert figure.quote
+        assert figure.date is None or figure.date <= PUBLISHED
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    _check(EXTRACTOR.extract(text, PUBLISHED), text)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(WORDS, max_size=80).map(" ".join))
+def test_texts_made_of_trigger_words_never_raise(text: str) -> None:
+    _check(EXTRACTOR.extract(text, PUBLISHED), text)
+
+
+def test_one_megabyte_of_hostile_text_completes() -> None:
+    """Long digit runs, "killed" repeated, no spaces: the call returns (speed is in bench/)."""
+    parts = [
+        "9" * 200_000,
+        "killed" * 50_000,
+        "1,1,1,1," * 20_000,
+        " killed 12 of them, " * 10_000,
+        "Aa" * 50_000,
+        "(" * 50_000,
+    ]
+    text = "".join(parts)[:1_000_000]
+    assert len(text) == 1_000_000
+    _check(EXTRACTOR.extract(text, PUBLISHED), text)

@@ -1,0 +1,37 @@
+"""Sources of figures: found in the sentence and normalised (SOHR, OSDH, the Observatory)."""
+
+from __future__ import annotations
+
+import pytest
+
+from digests.extract.sources import find_source, normalise_source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Ten died, according to the Syrian Observatory for Human Rights.", "SOHR"),
+        ("Ten died, the Observatory said.", "SOHR"),
+        ("Selon l'OSDH, dix morts.", "SOHR"),
+        ("The Britain-based war monitor counted ten dead.", "SOHR"),
+        ("The White Helmets said ten people died.", "White Helmets"),
+        ("Ten died, the Syrian Civil Defence reported.", "White Helmets"),
+        ("Ten died, according to OCHA.", "OCHA"),
+        ("Ten died, as reported by Human Rights Watch.", "Human Rights Watch"),
+        ("Mercy Corps said ten people were hurt.", "Mercy Corps"),
+        ("Ten people were hurt in the blast.", None),
+        ("Confirmed reports listed ten dead.", None),
+    ],
+)
+def test_sources_are_found_and_normalised(sentence: str, source: str | None) -> None:
+    assert find_source(sentence) == source
+
+
+def test_pronouns_are_not_sources() -> None:
+    assert normalise_source("it") is None
+    assert normalise_source("The") is None
+
+
+def test_a_long_run_without_spaces_is_read_quickly() -> None:
+    """A capitalised blob cannot make the name pattern backtrack without end."""
+    assert find_source("Aa" * 5000 + " said ten died.") is not None
