@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from digests.events.cluster import (
@@ -215,18 +216,7 @@ def headline_for(kind: str, incidents: Sequence[Incident], unit: Unit) -> Headli
 
 
 def _with_figures(incident: Incident, figures: tuple[Figure, ...]) -> Incident:
-    # Incident is frozen and slotted; rebuild it with only the figures in scope.
-    return Incident(
-        key=incident.key,
-        article=incident.article,
-        revision=incident.revision,
-        date=incident.date,
-        date_explicit=incident.date_explicit,
-        place=incident.place,
-        violence=incident.violence,
-        figures=figures,
-        fingerprint=incident.fingerprint,
-    )
+    return replace(incident, figures=figures)
 
 
 def reconcile(key: str, incidents: Iterable[Incident], event_id: int | None = None) -> Event:

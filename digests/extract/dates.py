@@ -65,6 +65,13 @@ def _calendar(day: int, month: int, year: int | None, published: date) -> date |
 
 def resolve_date(sentence: str, published: date) -> date | None:
     """The first date the sentence names, resolved against ``published``; None if none."""
+    try:
+        return _resolve(sentence, published)
+    except OverflowError:
+        return None  # "900 days ago" before the year 1
+
+
+def _resolve(sentence: str, published: date) -> date | None:
     for match in _DATE.finditer(sentence):
         groups = match.groupdict()
         if groups["m1"]:
@@ -93,7 +100,7 @@ def resolve_date(sentence: str, published: date) -> date | None:
             found = published
         else:
             word = groups["ago"].lower()
-            days = int(word) if word.isdigit() and len(word) < 4 else word_value(word)
+            days = int(word) if word.isdigit() and len(word) < 5 else word_value(word)
             if days is None:
                 continue
             found = published - timedelta(days=days)

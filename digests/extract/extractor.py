@@ -5,20 +5,23 @@ Pure: no I/O, no state between calls. ``default_extractor`` loads the shipped ga
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
+from digests.extract.damage import find_damage
 from digests.extract.dates import resolve_date
 from digests.extract.figures import may_hold_figures, read_sentence
 from digests.extract.model import Extraction, Figure, Kind, Place, PlaceMention, Qualifier
-from digests.extract.numbers import tokenize
+from digests.extract.numbers import Token, tokenize
 from digests.extract.phrases import Phrase
-from digests.extract.scope import is_cumulative
+from digests.extract.scope import WAR_SCALE_DEATHS, is_cumulative
 from digests.extract.sentences import Sentence, segment
 from digests.extract.sources import find_source
+from digests.extract.translit import fold
 
 if TYPE_CHECKING:
     from digests.extract.gazetteer import Gazetteer
@@ -56,84 +59,167 @@ class Extractor:
         """Figures and places of one article; never raises on any string."""
         if not isinstance(text, str) or not text.strip():
             return Extraction()
+        if isinstance(published, datetime):
+            published = published.date()  # dates are compared with dates only
         segmented = segment(text)
-        mentions = [
-            m
-            for m in self._find_places(text)
-            if not segmented.is_skipped(m.start) and m.place is not None
-        ]
-        mentions.sort(key=lambda m: m.start)
-        starts = [m.start for m in mentions]
-        main_place = mentions[0] if mentions else None
-        found: list[_Found] = []
-        previous: Phrase | None = None
-        previous_kind: str | None = None
-        scopes: dict[int, bool] = {}
-        known_kinds: dict[int, str] = {}
-        source_cache: dict[int, str | None] = {}
-        sentences = segmented.sentences
-        for index, sentence in enumerate(sentences):
-            if not may_hold_figures(sentence.text):
+        mentions = sorted(
+            (m for m in self._find_places(text) if not segmented.is_skipped(m.start)),
+            key=lambda m: m.start,
+        )
+        reading = _Reading(segmented.sentences, mentions, published)
+        for index, sentence in enumerate(segmented.sentences):
+            damage_words = _DAMAGE_WORDS.search(sentence.text) is not None
+            if not damage_words and not may_hold_figures(sentence.text):
                 continue
             tokens = tokenize(sentence.text)
-            phrases = read_sentence(tokens, previous, previous_kind, known_kinds)
-            if not phrases:
-                continue
-            inherited = _source(sentences, index, source_cache)
-            cumulative = is_cumulative(sentence.text, published)
-            when = resolve_date(sentence.text, published)
-            low, high = (
-                bisect_left(starts, sentence.start),
-                bisect_left(starts, sentence.end),
-            )
-            sentence_places = mentions[low:high]
-            for phrase in phrases:
-                linked = phrase.parent or phrase.sibling
-                scope_cumulative = cumulative or (
-                    phrase.from_previous and linked is not None and scopes.get(id(linked), False)
-                )
-                if linked is not None and id(linked) in scopes and not phrase.from_previous:
-                    scope_cumulative = scope_cumulative or scopes[id(linked)]
-                scopes[id(phrase)] = scope_cumulative
-                mention = _nearest(sentence_places, sentence, tokens[phrase.amount.start].start)
-                place_mention = mention or main_place
-                figure = Figure(
-                    kind=_kind(phrase.kind),
-                    count=phrase.value,
-                    group=phrase.resolved_group(),
-                    qualifier=_qualifier(phrase.qualifier),
-                    scope="cumulative" if scope_cumulative else "incident",
-                    place=place_mention.place.name if place_mention else None,
-                    date=when,
-                    source=inherited,
-                    quote=_quote(sentence.text),
-                    count_high=phrase.high,
-                    place_record=place_mention.place if place_mention else None,
-                )
-                found.append(
-                    _Found(
-                        figure,
-                        places=frozenset(
-                            m.place.name for m in sentence_places if m.place.feature != "country"
-                        ),
-                        explicit_source=inherited is not None,
-                        explicit_date=when is not None,
-                        definite=phrase.definite,
-                        stale=phrase.stale,
-                    )
-                )
-            for phrase in phrases:
-                if phrase.value is not None and phrase.kind:
-                    known_kinds.setdefault(phrase.value, phrase.kind)
-            previous = phrases[-1]
-            previous_kind = previous.kind
-        return Extraction(figures=_deduplicate(found), places=_distinct_places(mentions))
+            reading.read(index, tokens)
+            if damage_words:
+                reading.read_damage(index, tokens)
+        return Extraction(figures=_deduplicate(reading.found), places=_distinct_places(mentions))
 
     def _find_places(self, text: str) -> list[PlaceMention]:
         try:
             return list(self._gazetteer.find(text))
         except (ValueError, LookupError, IndexError, TypeError):
             return []  # a gazetteer fault must not cost the figures
+
+
+_DAMAGE_WORDS = re.compile(r"damag|destroy|levelled|leveled|razed|flattened", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _SentenceContext:
+    """What every figure of one sentence shares: source, date, scope, places."""
+
+    source: str | None
+    when: date | None
+    cumulative: bool
+    places: list[PlaceMention]
+
+
+class _Reading:
+    """The state of reading one article, sentence after sentence."""
+
+    def __init__(
+        self, sentences: Sequence[Sentence], mentions: list[PlaceMention], published: date
+    ) -> None:
+        self.sentences = sentences
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.published = published
+        self.main_place = _main_place(mentions, sentences)
+        self.found: list[_Found] = []
+        self.previous: Phrase | None = None
+        self.scopes: dict[int, bool] = {}
+        self.known_kinds: dict[int, str] = {}
+        self.source_cache: dict[int, str | None] = {}
+
+    def context(self, index: int) -> _SentenceContext:
+        sentence = self.sentences[index]
+        low = bisect_left(self.starts, sentence.start)
+        high = bisect_left(self.starts, sentence.end)
+        return _SentenceContext(
+            source=_source(self.sentences, index, self.source_cache),
+            when=resolve_date(sentence.text, self.published),
+            cumulative=is_cumulative(sentence.text, self.published),
+            places=[m for m in self.mentions[low:high] if m.place.feature != "country"],
+        )
+
+    def read(self, index: int, tokens: list[Token]) -> None:
+        """The figures of one sentence."""
+        previous_kind = self.previous.kind if self.previous else None
+        phrases = read_sentence(tokens, self.previous, previous_kind, self.known_kinds)
+        if not phrases:
+            return
+        context = self.context(index)
+        for phrase in phrases:
+            cumulative = self._cumulative(phrase, context.cumulative)
+            self.add(
+                index,
+                context,
+                offset=tokens[phrase.amount.start].start,
+                kind=_kind(phrase.kind),
+                count=phrase.value,
+                group=phrase.resolved_group(),
+                qualifier=_qualifier(phrase.qualifier),
+                cumulative=cumulative,
+                high=phrase.high,
+                definite=phrase.definite,
+                stale=phrase.stale,
+            )
+            if phrase.value is not None and phrase.kind:
+                self.known_kinds.setdefault(phrase.value, phrase.kind)
+        self.previous = phrases[-1]
+
+    def read_damage(self, index: int, tokens: list[Token]) -> None:
+        """Counts of damaged buildings in one sentence (kind ``damaged``)."""
+        damages = find_damage(tokens)
+        if not damages:
+            return
+        context = self.context(index)
+        for damage in damages:
+            self.add(
+                index,
+                context,
+                offset=tokens[damage.start].start,
+                kind="damaged",
+                count=damage.value,
+                group=damage.group,
+                qualifier=_qualifier(damage.qualifier),
+                cumulative=context.cumulative,
+            )
+
+    def _cumulative(self, phrase: Phrase, sentence_cumulative: bool) -> bool:
+        """A breakdown shares its total's scope; a war-scale death toll is always a total."""
+        linked = phrase.parent or phrase.sibling
+        cumulative = sentence_cumulative
+        if linked is not None and self.scopes.get(id(linked), False):
+            cumulative = True
+        if phrase.kind == "killed" and (phrase.value or 0) >= WAR_SCALE_DEATHS:
+            cumulative = True
+        self.scopes[id(phrase)] = cumulative
+        return cumulative
+
+    def add(
+        self,
+        index: int,
+        context: _SentenceContext,
+        *,
+        offset: int,
+        kind: Kind,
+        count: int | None,
+        group: str,
+        qualifier: Qualifier,
+        cumulative: bool,
+        high: int | None = None,
+        definite: bool = False,
+        stale: bool = False,
+    ) -> None:
+        sentence = self.sentences[index]
+        mention = _nearest(context.places, sentence, offset) or self.main_place
+        figure = Figure(
+            kind=kind,
+            count=count,
+            group=group,
+            qualifier=qualifier,
+            scope="cumulative" if cumulative else "incident",
+            place=mention.place.name if mention else None,
+            date=context.when,
+            source=context.source,
+            quote=_quote(sentence.text),
+            count_high=high,
+            place_record=mention.place if mention else None,
+        )
+        self.found.append(
+            _Found(
+                figure,
+                places=frozenset(m.place.name for m in context.places),
+                explicit_source=context.source is not None,
+                explicit_date=context.when is not None,
+                definite=definite,
+                stale=stale,
+            )
+        )
 
 
 def default_extractor(preferred_admin1: Sequence[str] = ()) -> Extractor:
@@ -181,6 +267,36 @@ def _source(sentences: Sequence[Sentence], index: int, cache: dict[int, str | No
         if cache[back] is not None:
             return cache[back]
     return None
+
+
+# How specific a kind of place is: an article is about the most specific place it opens with.
+_SPECIFICITY = {
+    "neighbourhood": 0,
+    "camp": 0,
+    "village": 0,
+    "town": 0,
+    "city": 1,
+    "district": 2,
+    "region": 3,
+    "province": 3,
+}
+_LEAD_SENTENCES = 2
+
+
+def _main_place(mentions: list[PlaceMention], sentences: Sequence[Sentence]) -> PlaceMention | None:
+    """The place an article is about: the most specific place of its headline and lead,
+    else the first place it names (countries only when nothing else is named)."""
+    local = [m for m in mentions if m.place.feature != "country"]
+    if not local:
+        return mentions[0] if mentions else None
+    lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
+    lead = [m for m in local if m.start < lead_end]
+    if not lead:
+        return local[0]
+    # "Idlib's Ariha": Idlib names the province Ariha is in, so Ariha is the place
+    containers = {fold(m.place.admin1) for m in lead if m.place.admin1}
+    inner = [m for m in lead if fold(m.place.name) not in containers] or lead
+    return min(inner, key=lambda m: (_SPECIFICITY.get(m.place.feature or "", 1), m.start))
 
 
 def _nearest(mentions: list[PlaceMention], sentence: Sentence, offset: int) -> PlaceMention | None:

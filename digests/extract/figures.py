@@ -121,6 +121,9 @@ BREAKDOWN_PAIRS = frozenset(
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Words a subject may carry before its verb: "73 civilians, mostly women and children, were".
 ARTICLES = frozenset({"a", "an", "another"})
+CONDITION_WORDS = frozenset(
+    {"seriously", "critically", "severely", "badly", "gravely", "lightly", "slightly"}
+)
 # Kind words that, joined by "or", leave the kind open ("killed or injured").
 MIXED = frozenset(
     {"killed", "injured", "wounded", "killing", "injuring", "wounding", "dead", "hurt", "maimed"}
@@ -182,6 +185,7 @@ PP_STOPS = frozenset(
 POST_WORDS = frozenset(phrase[0] for phrase in POST)
 CONJUNCTION_GLUE = frozenset({",", "and", "as", "well", "plus"})
 _MAX_TOLL_WINDOW = 45
+_MAX_POST_STEPS = 12  # words between a count and its verb ("have so far been killed")
 _MAX_GAP = 16
 
 
@@ -227,7 +231,7 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
     in_tail = False  # after "including": counts of the breakdown may stand in the way
     guess = False
     steps = 0
-    while j < n and steps < 8:
+    while j < n and steps < _MAX_POST_STEPS:
         found = match_at(lows, j, POST)
         if found is not None:
             kind, length = found
@@ -255,6 +259,14 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
             guess = not (j + 1 < n and lows[j + 1] == "have")
         elif low in ("including", "among"):
             in_tail = True
+        elif low == "(":
+            close = j + 1
+            while close < n and close - j < 10 and lows[close] != ")":
+                close += 1
+            if close >= n or lows[close] != ")":
+                return None, False, j
+            j, steps = close + 1, steps + 1  # "(5-8 years)", "(White Helmets)"
+            continue
         elif in_tail and (low[0].isdigit() or low in UNITS or low in TENS or low in ARTICLES):
             # "600 Syrians including 136 children have been killed": skip the breakdown
             j += 1
@@ -304,6 +316,8 @@ def _pre_kind(lows: list[str], phrase: Phrase) -> tuple[str | None, bool]:
         return None, False  # "killing or injuring 50"
     if found in PRE_NEEDS_GROUP and phrase.group is None:
         return None, False
+    if "lives" in found and {"saved", "saving", "save"} & set(lows[max(0, before - 2) : before]):
+        return None, True  # "saved the lives of 100 people": survivors, not a toll
     start = end - len(found)
     window = lows[max(0, start - 3) : start]
     guess = any(w in MODALS for w in window) and "have" not in window
@@ -438,6 +452,8 @@ def _tolls(lows: list[str]) -> list[_Toll]:
                 if group == "people":
                     group = None
                 tolls.append(_Toll(i, kind, group, anaphoric=False))
+            elif nxt in ("death", "casualty", "civilian") or nxt in TOLL_NOUNS:
+                continue  # "the total death toll": the toll noun names the kind
             elif prev in ("the", "its", "their", "this", "that", "civilian", "real") or (
                 low == "breakdown"
             ):
@@ -572,7 +588,9 @@ def read_sentence(
         head_overrides = (
             pre in OPPOSITES and phrase.head_kind in OPPOSITES and phrase.head_kind != pre
         )  # "6 killed 22 injured": the word right after the count wins
-        if pre is not None and not (direct_post and post != pre and post in OPPOSITES):
+        if pre is None and pre_guess:
+            phrase.blocked = True
+        elif pre is not None and not (direct_post and post != pre and post in OPPOSITES):
             phrase.kind, phrase.blocked = pre, pre_guess
             if head_overrides:
                 phrase.kind = phrase.head_kind
@@ -670,7 +688,7 @@ def _mark_stale(lows: list[str], phrases: list[Phrase], cue_end: int) -> None:
     starts = {p.first: p for p in phrases}
     marked = False
     for k in range(cue_end, min(len(lows), cue_end + _STALE_REACH)):
-        if lows[k] in (";", ".") or (marked and lows[k] in CLAUSE_BREAKS):
+        if lows[k] in (";", ".") or (lows[k] in CLAUSE_BREAKS and (marked or lows[k] != ",")):
             return
         phrase = starts.get(k)
         if phrase is not None:
@@ -678,10 +696,20 @@ def _mark_stale(lows: list[str], phrases: list[Phrase], cue_end: int) -> None:
 
 
 def _counts_nobody(lows: list[str], phrase: Phrase) -> bool:
-    """ "one of whom is pregnant": a partitive that describes people, not counts them."""
-    if phrase.partitive != "pronoun" or phrase.group is not None or phrase.own_kind:
+    """A part that adds no figure: "one of whom is pregnant", "19 of them seriously",
+    "30 of the wounded were in surgery" (a subset by condition, not by who they are)."""
+    if phrase.partitive is None or phrase.group is not None:
         return False
-    return phrase.end < len(lows) and lows[phrase.end] in ("is", "was", "are", "were", "being")
+    if phrase.partitive == "noun":
+        return True
+    after = lows[phrase.end : phrase.end + 4]
+    if after[:1] and after[0] in CONDITION_WORDS:
+        return True
+    if after[:1] == ["in"] and any(w in ("condition", "critical", "serious") for w in after):
+        return True
+    if phrase.own_kind:
+        return False
+    return after[:1] != [] and after[0] in ("is", "was", "are", "were", "being")
 
 
 def _returning(lows: list[str], end: int) -> bool:
@@ -711,6 +739,8 @@ def _link_left(
         antecedent = before if before is not None else previous
         if antecedent is None:
             return False
+        if before is None and phrase.group is None and not phrase.own_kind:
+            return False  # "110,000 of them live in the north": no count of victims
         phrase.parent = antecedent
         if phrase.kind is None:
             if antecedent.kind is None:
@@ -764,6 +794,10 @@ def _own_predicate(lows: list[str], end: int) -> bool:
         and low not in PLACE_WORDS
         and low not in POST_WORDS
         and low not in HEAD_KINDS
+        and low not in GROUP_NOUNS
+        and low not in UNITS
+        and low not in TENS
+        and low not in ARTICLES
         and low not in ("in", "at", "on", "near", "by", "during", "after", "when", "who", "where")
     )
 

@@ -24,7 +24,6 @@ from digests.extract.translit import (
     is_latin,
     name_keys,
     phonetic,
-    skeleton,
     words,
 )
 
@@ -143,8 +142,14 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: Path | None = None, preferred_admin1: Sequence[str] = ()) -> Gazetteer:
-        """Read the data files listed in ``path``/sources.toml (the shipped data by default)."""
-        records, vocabulary = _read_sources(path or DEFAULT_DIR)
+        """Read the data files that a sources.toml lists: ``path`` is that file or its folder.
+
+        Without ``path``, the shipped data. Raises ``GazetteerError`` on missing or bad data.
+        """
+        folder = path or DEFAULT_DIR
+        if folder.is_file():
+            folder = folder.parent
+        records, vocabulary = _read_sources(folder)
         places, names, importance = [], [], []
         for record in records:
             kept = [n for n in record.names if n.casefold() not in record.dropped]
@@ -235,7 +240,8 @@ def _admin1_keys(names: Iterable[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=1024)
 def _admin1_key(name: str) -> str:
-    return " ".join(skeleton(w) for w in words(name) if w not in {"al", "as", "ar", "ad", "ash"})
+    """A governorate name folded loosely: "Idlib", "Idleb"; "Deir-ez-Zor", "Deir Ezzor"."""
+    return " ".join(name_keys(name)[1])
 
 
 def _read_sources(folder: Path) -> tuple[list[_Record], Vocabulary]:

@@ -39,7 +39,7 @@ _add(
     "rebel insurgents insurgent jihadists jihadist jihadis gunmen gunman militiamen militiaman "
     "officers officer servicemen serviceman policemen policeman commanders commander recruits "
     "conscripts paramilitaries mercenaries snipers terrorists terrorist extremists members "
-    "member personnel militia police",
+    "member personnel militia police leaders leader",
 )
 _add(
     "aid_workers",

@@ -188,12 +188,19 @@ def _read_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def _scale_after(tokens: list[Token], j: int) -> tuple[int, int]:
-    """A scale word after a number ("1.2 million"): (multiplier, next index)."""
-    if j < len(tokens) and tokens[j].low in ("million", "billion", "thousand", "m", "bn"):
-        low = tokens[j].low
-        mult = {"million": 1_000_000, "m": 1_000_000, "billion": 10**9, "bn": 10**9}.get(low, 1_000)
-        return mult, j + 1
+    """A scale word after a number ("1.2 million", "2 dozen"): (multiplier, next index)."""
+    if j < len(tokens) and tokens[j].low in _DIGIT_SCALES:
+        return _DIGIT_SCALES[tokens[j].low], j + 1
     return 1, j
+
+
+_DIGIT_SCALES = {
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 10**9,
+    "bn": 10**9,
+    "dozen": 12,
+}
 
 
 def read_amount(tokens: list[Token], i: int) -> Amount | None:

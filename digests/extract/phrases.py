@@ -191,6 +191,7 @@ POPULATION_CUES = (
     ("housing",),
     ("houses",),
 )
+POPULATION_WORDS = frozenset(cue[0] for cue in POPULATION_CUES)
 POPULATION_AFTER = frozenset({"live", "lived", "living", "reside", "resided", "residing"})
 QUALIFIERS: dict[tuple[str, ...], str] = {
     ("at", "least"): "at_least",
@@ -381,6 +382,13 @@ BARE_FOLLOWERS = frozenset(
         "together",
     ]
 )
+# Relatives named after "and his/her": one person each, and who they are.
+KIN_GROUPS: dict[str, str] = {
+    **dict.fromkeys(("mother", "wife", "sister", "grandmother", "aunt"), "women"),
+    **dict.fromkeys(("father", "husband", "brother", "grandfather", "uncle"), "men"),
+    **dict.fromkeys(("son", "daughter", "child", "baby", "grandson", "granddaughter"), "people"),
+}
+YEAR_PREPOSITIONS = frozenset({"in", "since", "of", "by", "from", "until", "till", "during"})
 # Kind words that describe rather than name ("a child dead", "nine civilians injured").
 PREDICATES = frozenset({"dead", "injured", "wounded", "killed", "hurt", "missing", "displaced"})
 MEMBER_NAME_ENDS = frozenset(
@@ -506,9 +514,13 @@ def _excluded(tokens: list[Token], amount: Amount) -> bool:
             and tok.text.isdigit()
             and 1900 <= int(tok.text) <= 2100
             and amount.end == i + 1
-            and not (nxt is not None and (nxt.low in GROUP_NOUNS or nxt.low in HEAD_KINDS))
+            and (
+                nxt is None
+                or nxt.low not in GROUP_NOUNS
+                or (prev is not None and prev.low in YEAR_PREPOSITIONS)
+            )
         ):
-            return True  # a year
+            return True  # a year ("in 2011 killed 3": the verb follows the year)
     if prev is not None and prev.low == "but" and prev2 is not None and prev2.low == "all":
         return True  # "all but one of them"
     return nxt is not None and nxt.low == "aged"  # "two aged 12": ages of a breakdown
@@ -602,12 +614,26 @@ def _read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> 
             end = j + 1
             if end < n and lows[end] == "of":
                 # "members of the hospital staff": the phrase runs to the end of the name
-                while end < n and end - j < 8 and lows[end] not in MEMBER_NAME_ENDS:
+                while (
+                    end < n
+                    and end - j < 8
+                    and lows[end] not in MEMBER_NAME_ENDS
+                    and not lows[end][0].isdigit()
+                    and lows[end] not in AMOUNT_STARTS
+                ):
                     end += 1
             return _Head(group or _members_group(lows, j + 1), None, end, modifier_kind)
         if low in GROUP_NOUNS or low in HEAD_KINDS:
             if singular and low not in SINGULAR_PERSONS:
                 return None
+            if (
+                low in ("idp", "idps")
+                and nxt.isalpha()
+                and nxt not in BARE_FOLLOWERS
+                and nxt not in KIND_VERBS
+                and nxt not in AUXILIARIES
+            ):
+                return None  # "5 IDP camps": camps, not people
             group = GROUP_NOUNS.get(low)
             head_kind = HEAD_KINDS.get(low)
             if head_kind is not None and low not in ("bodies", "martyrs", "corpses"):
@@ -700,6 +726,11 @@ def find_phrases(tokens: list[Token]) -> list[Phrase]:
         low = lows[i]
         singular = low in ("a", "an", "another")
         amount = None
+        kin = _kin_phrase(lows, i)
+        if kin is not None:
+            phrases.append(kin)
+            i = kin.end
+            continue
         if singular:
             amount = read_amount(tokens, i)  # "a dozen", "a hundred"
             if amount is None:
@@ -720,6 +751,26 @@ def find_phrases(tokens: list[Token]) -> list[Phrase]:
     return phrases
 
 
+def _kin_phrase(lows: list[str], i: int) -> Phrase | None:
+    """ "a girl and her mother", "a man and his son": the relative is one more person."""
+    if (
+        i < 1
+        or i + 1 >= len(lows)
+        or lows[i] not in ("his", "her", "their")
+        or lows[i - 1] != "and"
+        or lows[i + 1] not in KIN_GROUPS
+    ):
+        return None
+    return Phrase(
+        first=i,
+        amount=Amount(1, i, i + 1, from_article=True),
+        end=i + 2,
+        value=1,
+        qualifier="exact",
+        group=KIN_GROUPS[lows[i + 1]],
+    )
+
+
 def _build(tokens: list[Token], lows: list[str], amount: Amount, singular: bool) -> Phrase | None:
     n = len(tokens)
     j = amount.end
@@ -727,6 +778,8 @@ def _build(tokens: list[Token], lows: list[str], amount: Amount, singular: bool)
     # ranges: "between 10 and 15", "2,300 to 2,400", "10-15"
     if j + 1 < n and lows[j] in ("to", "and", "-", "–") and not singular:
         other = read_amount(tokens, j + 1)
+        if other is not None and other.end < n and lows[other.end] in UNIT_WORDS:
+            return None  # "(5-8 years)", "10 to 15 km": a measure
         before = lows[amount.start - 1] if amount.start > 0 else ""
         if (
             other is not None
@@ -824,10 +877,16 @@ def _build(tokens: list[Token], lows: list[str], amount: Amount, singular: bool)
 
 
 def _population(lows: list[str], first: int, end: int) -> bool:
+    """ "home to 3 million people", "holding 3,500 detainees", "400,000 people live there"."""
+    if end < len(lows) and lows[end] in POPULATION_AFTER:
+        return True
+    window = lows[max(0, first - 5) : first]
+    if POPULATION_WORDS.isdisjoint(window):
+        return False
     for cue in POPULATION_CUES:
         length = len(cue)
         for back in range(3):
             start = first - back - length
             if start >= 0 and tuple(lows[start : start + length]) == cue:
                 return True
-    return end < len(lows) and lows[end] in POPULATION_AFTER
+    return False

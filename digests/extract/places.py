@@ -102,7 +102,7 @@ _NATIONALITIES = frozenset(
         "palestinian", "iranian", "russian", "american", "british", "french", "german",
         "ukrainian", "sudanese", "yemeni", "saudi", "egyptian", "libyan", "emirati", "qatari",
         "afghan", "pakistani", "congolese", "rwandan", "ethiopian", "somali", "chinese",
-        "european", "arab", "western", "eastern", "northern", "southern", "syrias",
+        "european", "arab", "western", "eastern", "northern", "southern",
     }
 )  # fmt: skip
 _TITLES = frozenset(
@@ -294,7 +294,7 @@ class _Tokens:
             word=word,
             capitalised=capitalised,
             article=article,
-            joined=self._joined(index),
+            joined=not first and (plain or _JOINING_GAP.fullmatch(gap) is not None),
             sentence_start=first or (not plain and _SENTENCE_GAP.search(gap) is not None),
             forced_capital=first or (not plain and _FORCED_CAPITAL_GAP.search(gap) is not None),
             skel=skel,
@@ -508,8 +508,12 @@ def _a_word_not_a_place(
         and not (match.strong and any(gazetteer.is_major(e.place) for e in match.entries))
     ):
         return True  # the article writes it in lower case elsewhere: "Price" is the word price
-    if not ctx.named and (surface in gazetteer.not_places or surface[:-1] in gazetteer.not_places):
-        return True  # "Hope", "Nur", "Sham", "Qaeda"
+    # "Hope", "Nur", "Sham", "al-Qaeda"; but "al-Tall" names a town as "Tall" would not.
+    exact_town = (
+        ctx.named and match.strong and any(gazetteer.is_major(e.place) for e in match.entries)
+    )
+    if not exact_town and (surface in gazetteer.not_places or surface[:-1] in gazetteer.not_places):
+        return True
     if ctx.word_before in _ADDRESSEE_BEFORE or ctx.word_before in _SPEECH:
         return True  # "told Al Jazeera", "said Barazi": an outlet or a person
     if ctx.word_before == "old" and ctx.word_before2 in {"year", "years", "month", "months"}:
@@ -522,7 +526,12 @@ def _a_word_not_a_place(
         and (ctx.word_before in _TITLES or ctx.word_before in gazetteer.person_prefixes)
     ):
         return True  # "Abu Hamid", "President Assad"
-    return ctx.word_after in _SPEECH and ctx.single  # "Hamid said"
+    return (  # "Hamid said", but not "shelling hit Ariha, said Barazi"
+        ctx.word_after in _SPEECH
+        and ctx.single
+        and ctx.after is not None
+        and tokens[ctx.after].joined
+    )
 
 
 def _part_of_longer_name(
@@ -561,17 +570,26 @@ def _part_of_longer_name(
         and not major
     ):
         return True
-    # "Mark Cutts", "Sham al-Islam"; not "Damascus Car Bomb", where the capitals are a headline's.
-    if after is None or after in covered or not ctx.single or big:
+    # "Mark Cutts", "Sham al-Islam": the name goes on with a capitalised word.
+    if after is None or after in covered or not ctx.single:
         return False
     nxt = after + 1 if tokens[after].article else after
-    return (
+    if not (
         nxt < len(tokens)
         and tokens[nxt].capitalised
         and tokens[nxt].joined
         and nxt not in covered
         and not _free_preceder(gazetteer, tokens[nxt].word)
-    )
+        and not tokens[nxt].raw.isupper()
+        and not (big and _ENGLISH_ENDING.search(tokens[nxt].word))
+    ):
+        return False  # "Damascus Monitoring group", "Damascus University": English words
+    if not big:
+        return True
+    # A city's name before one more capitalised word ("al-Raqqa Shaliyat and ...") starts a
+    # longer name; before a run of them ("Damascus Car Bomb Kills") it is a headline's.
+    last = nxt + 1
+    return last >= len(tokens) or tokens[last].sentence_start or not tokens[last].capitalised
 
 
 def _free_preceder(gazetteer: Gazetteer, word: str) -> bool:

@@ -5,27 +5,48 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_WAR = r"(?:civil war|war|conflict|uprising|revolution|crisis|intervention|invasion|revolt)"
-_ALWAYS_CUMULATIVE = re.compile(
-    r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the |its |their )?"
-    + r"(?:\w+ )?"
-    + _WAR
-    + r"|\bsince (?:the |its |their |a )?(?:\w+ )?(?:\w+ )?"
-    + _WAR
-    + r"\b"
-    + r"|\bsince (?:it|the war|the conflict) (?:began|started|erupted)"
-    + r"|\bhas since (?:killed|left|claimed|displaced)"
-    + r"|\b(?:years|decade|decades) of (?:war|conflict|fighting)"
-    + r"|\b(?:over|in|during) the (?:past|last) (?:decade|\w+ years|few years|years)"
-    + r"|\bwhole of (?:19|20)\d\d|\bentire (?:war|conflict)"
-    + r"|\b(?:killed|died|dead|deaths|displaced|lives)\b(?: \S+){0,4} \S+-(?:year|month)"
-    + r"(?:-old|-long)? (?:civil )?(?:war|conflict|uprising|crisis)"
-    + r"|\b(?:civil war|war|conflict|uprising|revolution|crisis)\b[^.;:]{0,50}\b(?:has|have) "
-    + r"(?:so far |now |already )?(?:left|killed|claimed|displaced|uprooted|forced|caused)",
+# A war word, not "warplanes", "war-torn", "war monitor" or "war crimes".
+_WAR = (
+    r"(?:civil war|war|conflict|uprising|revolution|crisis|intervention|invasion|revolt|"
+    r"rebellion|turmoil)(?![\w-]| planes?\b| monitor| crimes?\b)"
+)
+# Phrases that make a count a running total whatever the tense.
+_ALWAYS = re.compile(
+    r"\bhas since (?:killed|left|claimed|displaced)"
+    r"|\b(?:years|decade|decades) of (?:war|conflict|fighting|turmoil)"
+    r"|\b(?:over|in|during) the (?:past|last) (?:decade|\w+ years|few years|years)"
+    r"|\bwhole of (?:19|20)\d\d|\bentire (?:war|conflict)"
+    r"|\b(?:killed|died|dead|displaced|deaths|lives)\b(?: \S+){0,3} (?:in|during|throughout) "
+    r"(?:the |syria'?s |its |this )?(?:[\w-]+ )?" + _WAR + r"|\b(?:war|conflict) "
+    r"(?:also |has |have |had |so far )*(?:killed|displaced|uprooted|claimed|cost)\b"
+    r"|\bin the (?:war|conflict) so far"
+    r"|\b(?:fled|escaped) (?:from )?(?:the |syria'?s )?(?:civil )?war\b"
+    r"|\b(?:killed|died|dead|deaths|displaced|lives)\b(?: \S+){0,4} \S+-(?:year|month)"
+    r"(?:-old|-long)? (?:civil )?(?:war|conflict|uprising|crisis)"
+    r"|\b" + _WAR + r"[^.;:]{0,50}\b(?:has|have) "
+    r"(?:so far |now |already )?(?:left|killed|claimed|displaced|uprooted|forced|caused)",
     re.IGNORECASE,
 )
-_SINCE_YEAR = re.compile(r"\bsince (?:early |late |mid-?)?((?:19|20)\d\d)\b", re.IGNORECASE)
-_WAR_WORD = re.compile(r"\b" + _WAR + r"\b", re.IGNORECASE)
+# "since the war began", "since its intervention": a running total when told in the perfect.
+_SINCE_WAR = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the |its |their )?(?:\w+ )?"
+    + _WAR
+    + r"|\bsince (?:the |its |their |a )?(?:[\w-]+ )?(?:[\w-]+ )?"
+    + _WAR,
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(
+    r"\bsince (?:early |late |mid-?)?(?:[a-z]+ )?((?:19|20)\d\d)\b", re.IGNORECASE
+)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|had|'s)\b", re.IGNORECASE)
+# "the first blast since 2011", "besieged since 2013": "since" says something else.
+_OTHER_SINCE = re.compile(
+    r"\bfirst\b[^.;]{0,80}\bsince\b|\b(?:divided|besieged|held|controlled|run|occupied|"
+    r"closed|shut|encircled|surrounded|under siege) since\b",
+    re.IGNORECASE,
+)
+_WAR_WORD = re.compile(r"\b" + _WAR, re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
 _MONTH_BEFORE = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -33,17 +54,24 @@ _MONTH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# A death toll this large is a war's running total, never one incident's.
+WAR_SCALE_DEATHS = 50_000
+
 
 def is_cumulative(sentence: str, published: date) -> bool:
     """True when the sentence counts over a long period: the war, years, a whole year."""
-    if _ALWAYS_CUMULATIVE.search(sentence):
+    if _ALWAYS.search(sentence):
         return True
-    for match in _SINCE_YEAR.finditer(sentence):
-        if int(match.group(1)) < published.year:
-            return True
-    if _WAR_WORD.search(sentence):
+    if not _PERFECT.search(sentence) or _OTHER_SINCE.search(sentence):
+        return False
+    if _SINCE_WAR.search(sentence):
+        return True
+    if any(int(m.group(1)) < published.year for m in _SINCE_YEAR.finditer(sentence)):
+        return True
+    if _SINCE.search(sentence) or _WAR_WORD.search(sentence):
+        # "since protests erupted in March 2011", "the civil war, ignited in 2011, has ..."
         for match in _YEAR.finditer(sentence):
-            if _MONTH_BEFORE.search(sentence[: match.start()]):
+            if _MONTH_BEFORE.search(sentence[: match.start()]) and not _SINCE.search(sentence):
                 continue
             if int(match.group(1)) <= published.year - 2:
                 return True

@@ -59,7 +59,8 @@ _ACCORDING = re.compile(r"\b(?:according to|as reported by|reported by|cited by|
 _SAID = re.compile(
     _NAME
     + r"((?: [a-z-]{1,20}){0,2}),?(?: \([^)]{1,40}\))? (?:said|says|reported|reports|documented|"
-    r"counted|recorded|confirmed|announced|stated|told)\b"
+    r"counted|recorded|confirmed|announced|stated|told|revealed|added|noted|estimated|"
+    r"claimed|quoted|cited|gave|put)\b"
 )
 _MONITOR = re.compile(
     r"\b(?:the |a )?(?:britain-based |uk-based |war )?(?:monitor|observatory)\b", re.IGNORECASE
@@ -85,6 +86,62 @@ def normalise_source(name: str) -> str | None:
     return " ".join(words) or None
 
 
+_ORGANISATION_NOUNS = frozenset(
+    {
+        "ministry",
+        "office",
+        "agency",
+        "council",
+        "group",
+        "army",
+        "police",
+        "service",
+        "committee",
+        "directorate",
+        "authorities",
+        "officials",
+        "source",
+        "sources",
+        "media",
+    }
+)
+_TAIL_STOPS = frozenset(
+    {
+        "now",
+        "also",
+        "later",
+        "earlier",
+        "then",
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "on",
+        "it",
+        "they",
+        "which",
+        "who",
+        "that",
+        "and",
+        "in",
+        "first",
+    }
+)
+
+
+def _name_tail(tail: str) -> str:
+    """The lower-case words that still belong to a name ("defence ministry"), up to a stop."""
+    kept: list[str] = []
+    for word in tail.split():
+        if word in _TAIL_STOPS:
+            break
+        kept.append(word)
+    return "".join(" " + w for w in kept)
+
+
 def find_source(sentence: str) -> str | None:
     """The source a sentence names, if any: a known source first, else the first name
     introduced by "according to" or followed by "said"."""
@@ -100,10 +157,15 @@ def find_source(sentence: str) -> str | None:
     for pattern in (_ACCORDING, _SAID):
         for match in pattern.finditer(sentence):
             name = match.group(1)
-            if pattern is _SAID:
-                name += match.group(2) or ""  # "Turkey's defence ministry said"
-            if match.start(1) == 0 and " " not in name and not name.isupper():
+            tail = _name_tail(match.group(2) or "") if pattern is _SAID else ""
+            if (
+                match.start(1) == 0
+                and " " not in name
+                and not name.isupper()
+                and not set(tail.split()) & _ORGANISATION_NOUNS
+            ):
                 continue  # "Confirmed reports said": a sentence's first word, not a name
+            name += tail  # "Turkey's defence ministry said"
             source = normalise_source(name)
             if source:
                 return source

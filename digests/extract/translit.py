@@ -30,7 +30,7 @@ ARTICLES: frozenset[str] = frozenset(
 # or before a capitalised word.
 ENGLISH_ARTICLES: frozenset[str] = frozenset({"as", "an", "at", "ad", "en", "et", "ed", "es", "er"})
 
-_SUN_LETTERS = "tdrzsnlš"
+_SUN_LETTERS = "tdrzsnl"
 _VOWELS = frozenset("aeiou")
 # A word written with its article fused in: "Ezzor" (ez-Zor), "Arraqqa" (ar-Raqqa).
 _FUSED_ARTICLE = re.compile(rf"^[ae]([{_SUN_LETTERS}])\1(?=[a-z]{{2}})")

@@ -59,6 +59,10 @@ class HTMLPageError(ParseError):
         super().__init__("an HTML page, not a feed")
         self.feed_links = list(feed_links or [])
 
+    def __reduce__(self) -> tuple[type[HTMLPageError], tuple[list[str]]]:
+        # Parsing may run in a worker process; keep the links across the pickle.
+        return (HTMLPageError, (self.feed_links,))
+
 
 _BINARY_TYPES = ("image/", "audio/", "video/", "font/")
 _BINARY_SUBTYPES = frozenset(

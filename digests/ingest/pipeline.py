@@ -14,6 +14,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
+from typing import TypeVar
 
 from digests.errors import FeedError, ParseError
 from digests.ingest import decide, policy
@@ -27,6 +28,7 @@ from digests.store.records import Feed, NewArticle, NewEntry, PollOutcome
 logger = logging.getLogger("sitrep.ingest")
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 
 WARN_AFTER_FAILURES = 3
 
@@ -144,10 +146,10 @@ class Ingestor:
                 report.status = "not_modified"
                 parsed_entries: list[FeedEntry] = []
             else:
-                parsed = parse_feed(
-                    result.content, url=result.url, content_type=result.content_type
+                parse = partial(
+                    parse_feed, result.content, url=result.url, content_type=result.content_type
                 )
-                parsed_entries = parsed.entries
+                parsed_entries = (await self._off_loop(parse)).entries
         except FeedError as error:
             return self._record_failure(feed, report, error, interval, now)
 
@@ -308,11 +310,15 @@ class Ingestor:
         result = await self.fetcher.get(
             url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
         )
-        # Extraction is CPU work: off the event loop, so other feeds' I/O goes on meanwhile.
         extract = partial(
             extract_page, result.content, url=result.url, content_type=result.content_type
         )
-        return await asyncio.get_running_loop().run_in_executor(self.page_executor, extract)
+        return await self._off_loop(extract)
+
+    async def _off_loop(self, work: Callable[[], T]) -> T:
+        """CPU work (parsing, extraction) in the worker pool, or a thread without one, so other
+        feeds' I/O goes on meanwhile."""
+        return await asyncio.get_running_loop().run_in_executor(self.page_executor, work)
 
     async def retry_pages(self) -> int:
         """Fetch again the pages that failed before and are due; return how many now succeeded."""

@@ -44,3 +44,7 @@ def test_dates_resolve_against_the_publication_date(sentence: str, expected: dat
 )
 def test_no_date_or_an_impossible_one_gives_none(sentence: str) -> None:
     assert resolve_date(sentence, PUBLISHED) is None
+
+
+def test_days_ago_before_the_first_year_gives_none() -> None:
+    assert resolve_date("It happened 900 days ago.", date(1, 1, 2)) is None

@@ -148,3 +148,16 @@ def test_the_default_extractor_reads_the_shipped_gazetteer() -> None:
     )
     assert [f.count for f in extraction.figures] == [9]
     assert "Idlib" in {p.admin1 for p in extraction.places} | {p.name for p in extraction.places}
+
+
+def test_the_main_place_is_the_most_specific_place_of_the_lead() -> None:
+    """ "Idlib's Ariha": the article is about Ariha, not the province it lies in."""
+    text = "Shelling hits Idlib's Ariha\n\nThe school run was hit. Shells killed 6 people."
+    (figure,) = extract(text).figures
+    assert figure.place == "Ariha"
+
+
+def test_a_country_is_never_the_place_of_a_figure_when_a_town_is_named() -> None:
+    text = "Syria: shelling in Ariha\n\nShells killed 6 people in Syria on Tuesday."
+    (figure,) = extract(text).figures
+    assert figure.place == "Ariha"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digests.extract.gazetteer import (
     DEFAULT_DIR,
@@ -14,6 +16,7 @@ from digests.extract.gazetteer import (
     display_name,
     distance_km,
 )
+from digests.extract.model import Place
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +125,15 @@ def test_missing_or_broken_data_raises_gazetteer_error(tmp_path: Path) -> None:
     (tmp_path / "places.csv").write_text("id,name,lat,lon\nx:1,Somewhere,north,east\n")
     with pytest.raises(GazetteerError, match="coordinates"):
         Gazetteer.load(tmp_path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_lookup_of_arbitrary_text_never_raises(text: str) -> None:
+    place = default_gazetteer().lookup(text)
+    assert place is None or place.name
+
+
+def test_names_of_an_unknown_place_is_empty(gazetteer: Gazetteer) -> None:
+    stranger = Place("Nowhere", "XX", None, 0.0, 0.0)
+    assert gazetteer.names_of(stranger) == set()

@@ -32,6 +32,7 @@ def _amount(text: str) -> int | None:
         ("one thousand people", 1000),
         ("three hundred thousand people", 300_000),
         ("181,939 civilians", 181_939),
+        ("2 dozen people", 24),
     ],
 )
 def test_amounts_are_read_to_their_value(text: str, value: int) -> None:

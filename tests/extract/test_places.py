@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -162,3 +164,41 @@ def test_villages_of_other_countries_need_their_country_in_play(gazetteer: Gazet
     """An article about Afghanistan does not name Syrian villages that share a spelling."""
     text = "Two soldiers died near Sarkh in Afghanistan's Logar province, officials said."
     assert {m.place.country for m in gazetteer.find(text)} == {"AF"}
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_that_word(gazetteer: Gazetteer) -> None:
+    """ "Price" opens a headline, "price" appears in the text: it is the English word."""
+    text = "Price Of Bread Doubles. The price of bread in Idlib doubled this week."
+    assert names(gazetteer, text) == ["Idlib"]
+
+
+def test_people_introduced_by_speech_or_age_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Ariha, said Barazi; eight-year-old Rimas was hurt near Idlib."
+    assert names(gazetteer, text) == ["Ariha", "Idlib"]
+
+
+def test_a_loose_spelling_must_agree_with_the_kind_of_place_named(tmp_path: Path) -> None:
+    """ "Maram camp" is not the village Al Marami read loosely: the text says it is a camp."""
+    (tmp_path / "sources.toml").write_text('[[files]]\npath = "places.csv"\ncountry = "XX"\n')
+    (tmp_path / "places.csv").write_text(
+        "id,name,admin1,lat,lon,feature\nx:1,Al Marami,North,1.0,2.0,village\n"
+    )
+    gazetteer = Gazetteer.load(tmp_path)
+    assert gazetteer.find("Rockets hit Maram camp on Sunday.") == []
+    [mention] = gazetteer.find("Rockets hit the village of Maram on Sunday.")
+    assert mention.place.name == "Al Marami"
+
+
+def test_a_lone_place_of_another_country_among_many_is_dropped(gazetteer: Gazetteer) -> None:
+    """In an article about Gaza, a spelling shared with a Syrian town is not that town."""
+    text = (
+        "Strikes hit Khan Younis and Deir al-Balah overnight, and a school in Daraya "
+        "neighbourhood of Gaza City was shelled."
+    )
+    found = {m.place.country for m in gazetteer.find(text)}
+    assert found == {"PS"}
+
+
+def test_a_capital_abroad_named_as_a_target_stays(gazetteer: Gazetteer) -> None:
+    text = "The Houthis claimed an attack on Abu Dhabi; strikes hit Sanaa and Hodeidah."
+    assert names(gazetteer, text) == ["Abu Dhabi", "Sanaa", "Hodeidah"]

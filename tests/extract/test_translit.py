@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digests.extract.translit import (
     base_fold,
@@ -81,3 +83,11 @@ def test_consonant_count_and_skeleton() -> None:
 def test_edit_distance_stops_early() -> None:
     assert edit_distance("kitten", "sitting") == 3
     assert edit_distance("a", "abcdefgh", limit=2) == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_folding_arbitrary_text_never_raises(text: str) -> None:
+    phon, skel = name_keys(text)
+    assert len(phon) == len(skel)
+    assert isinstance(fold(text), str)

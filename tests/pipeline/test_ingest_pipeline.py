@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -133,9 +134,10 @@ def test_an_unreachable_page_keeps_the_feed_text_and_is_fetched_later(
     assert article.page_state == "done"
 
 
-def test_broken_feeds_show_in_health_and_never_stop_the_pass(
-    app: Sitrep, site: LocalSite, clock: FakeClock
+def test_broken_feeds_show_in_health_and_the_log_and_never_stop_the_pass(
+    app: Sitrep, site: LocalSite, clock: FakeClock, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO, logger="sitrep.ingest")
     good = _serve_outlet(site)
     broken = {
         "missing": site.add("/missing.xml", b"nope", status=404),
@@ -165,6 +167,15 @@ def test_broken_feeds_show_in_health_and_never_stop_the_pass(
     assert busy.next_poll_at is not None
     assert busy.next_poll_at - clock() >= timedelta(hours=2)  # Retry-After honoured
     assert "HTML" in (health[broken["html"]].last_error or "")
+    failures = [r.getMessage() for r in caplog.records if "feed.failed" in r.getMessage()]
+    for name, url in broken.items():
+        line = next((m for m in failures if f"url={url}" in m), None)
+        assert line is not None, name
+        assert f"error={_quoted(health[url].last_error)}" in line, name
+
+
+def _quoted(error: str | None) -> str:
+    return f'"{error}"' if error and (" " in error or "," in error) else str(error)
 
 
 def test_dates_in_the_future_are_clamped_to_the_fetch_time(
