@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from digests.app import make_sitrep  # noqa: E402
-from digests.settings import load_settings  # noqa: E402
-from tests.pipeline.builders import CAMP, MARKET, Item, page, rss  # noqa: E402
-from tests.support.site import LocalSite, Route  # noqa: E402
+from digests.app import make_sitrep
+from digests.settings import load_settings
+from tests.pipeline.builders import CAMP, MARKET, Item, page, rss
+from tests.support.site import LocalSite, Route
 
 
 def _feed_route(entries: int, base: str) -> callable:  # type: ignore[valid-type]
@@ -42,7 +42,11 @@ def _feed_route(entries: int, base: str) -> callable:  # type: ignore[valid-type
             )
             for j in range(entries)
         ]
-        return Route(body=rss(items), etag=f'"feed-{number}"', headers={"Content-Type": "application/rss+xml"})
+        return Route(
+            body=rss(items),
+            etag=f'"feed-{number}"',
+            headers={"Content-Type": "application/rss+xml"},
+        )
 
     return make
 

@@ -26,6 +26,9 @@ from digests.extract.translit import fold
 if TYPE_CHECKING:
     from digests.extract.gazetteer import Gazetteer
 
+# Articles run to tens of kilobytes; what lies beyond this is not an article, and reading it
+# would only let a hostile input make extraction slow.
+MAX_ARTICLE_CHARS = 300_000
 _MAX_QUOTE = 400
 _SOURCE_REACH = 6  # sentences back in a paragraph where a source may have been named
 _COMPATIBLE_GROUPS = frozenset({"people", "civilians"})
@@ -47,6 +50,7 @@ class _Found:
     explicit_date: bool
     definite: bool
     stale: bool
+    headline: bool = False  # read from the first line: a headline restates the body
 
 
 class Extractor:
@@ -61,6 +65,7 @@ class Extractor:
             return Extraction()
         if isinstance(published, datetime):
             published = published.date()  # dates are compared with dates only
+        text = text[:MAX_ARTICLE_CHARS]
         segmented = segment(text)
         mentions = sorted(
             (m for m in self._find_places(text) if not segmented.is_skipped(m.start)),
@@ -84,6 +89,7 @@ class Extractor:
             return []  # a gazetteer fault must not cost the figures
 
 
+_SENTENCE_ENDS = (".", "!", "?", '"', "”")
 _DAMAGE_WORDS = re.compile(r"damag|destroy|levelled|leveled|razed|flattened", re.IGNORECASE)
 
 
@@ -218,6 +224,7 @@ class _Reading:
                 explicit_date=context.when is not None,
                 definite=definite,
                 stale=stale,
+                headline=index == 0 and not sentence.text.rstrip().endswith(_SENTENCE_ENDS),
             )
         )
 
@@ -323,9 +330,10 @@ def _same_figure(a: _Found, b: _Found) -> bool:
         return False
     if fa.group != fb.group and not {fa.group, fb.group} <= _COMPATIBLE_GROUPS:
         return False
-    if a.explicit_source and b.explicit_source and fa.source != fb.source:
+    restated = a.headline or b.headline  # a headline's source and date are the body's
+    if not restated and a.explicit_source and b.explicit_source and fa.source != fb.source:
         return False
-    if a.explicit_date and b.explicit_date and fa.date != fb.date:
+    if not restated and a.explicit_date and b.explicit_date and fa.date != fb.date:
         return False
     return not (a.places and b.places and not a.places & b.places)
 

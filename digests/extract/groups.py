@@ -39,7 +39,7 @@ _add(
     "rebel insurgents insurgent jihadists jihadist jihadis gunmen gunman militiamen militiaman "
     "officers officer servicemen serviceman policemen policeman commanders commander recruits "
     "conscripts paramilitaries mercenaries snipers terrorists terrorist extremists members "
-    "member personnel militia police leaders leader",
+    "member personnel militia police leaders leader attackers assailants",
 )
 _add(
     "aid_workers",
@@ -214,7 +214,9 @@ def staff_group(context: list[str]) -> str | None:
     words = set(context)
     if words & MEDIA_CUES:
         return "journalists"
-    if words & AID_CUES:
+    # "Civil Defence" rescues; "National Defence Forces" fight
+    defence = words & {"defence", "defense"}
+    if words & (AID_CUES - {"defence", "defense"}) or (defence and "civil" in words):
         return "aid_workers"
     if words & (ARMED_CUES - {"group"}):
         return "combatants"

@@ -28,6 +28,7 @@ POST: dict[tuple[str, ...], str] = {
         "injured|wounded|hurt|sustained injuries|suffered injuries|got injuries|"
         "received injuries|sustained wounds|suffered wounds|received treatment|as wounded|"
         "treated for injuries|treated for wounds|hospitalised|hospitalized|"
+        "taken to hospital|rushed to hospital|admitted to hospital|taken to hospitals|"
         "as injured|"
         "among the injured|among the wounded|among those injured|among those wounded",
     ),

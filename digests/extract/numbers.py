@@ -13,7 +13,8 @@ from dataclasses import dataclass
 # (with inner apostrophes and hyphens), then any other single character. No alternative can
 # match the same text in two ways, so matching stays linear on any input.
 _TOKEN = re.compile(
-    r"\d{1,2}:\d{2}"
+    r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])"  # "1 200" with spaces between thousands
+    r"|\d{1,2}:\d{2}"
     r"|\d+(?:[.,]\d+)*(?:-[^\W\d_]+)+"
     r"|\d+(?:st|nd|rd|th)\b"
     r"|\d+(?:[.,]\d+)*"
@@ -113,6 +114,7 @@ class Amount:
 
 def parse_digits(text: str) -> float | None:
     """The value of a digit token: "1,200" and "1200" are 1200, "1.2" is 1.2, "1.200" 1200."""
+    text = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if not text or not text[0].isdigit() or not all(c.isdigit() or c in ",." for c in text):
         return None
     digits = text.replace(",", "").replace(".", "")

@@ -138,6 +138,8 @@ LABEL_WORDS = frozenset(
         "volume",
         "article",
         "resolution",
+        "resolutions",
+        "articles",
         "room",
         "route",
         "highway",
@@ -382,6 +384,14 @@ BARE_FOLLOWERS = frozenset(
         "together",
     ]
 )
+# Verbs and participles that can only count living beings: what they count is people.
+HARM_VERBS = frozenset(
+    {"killing", "killed", "kill", "kills", "wounding", "wounded", "injuring", "injured"}
+)
+ANIMALS = frozenset(
+    {"goats", "sheep", "cattle", "cows", "livestock", "animals", "horses", "camels", "donkeys"}
+)
+HARM_PARTICIPLES = frozenset({"killed", "dead", "wounded", "injured", "hurt", "executed"})
 # Relatives named after "and his/her": one person each, and who they are.
 KIN_GROUPS: dict[str, str] = {
     **dict.fromkeys(("mother", "wife", "sister", "grandmother", "aunt"), "women"),
@@ -421,6 +431,7 @@ class Phrase:
     high: int | None = None  # the high end of a range
     group: str | None = None  # group named by the phrase itself
     head_kind: str | None = None  # kind carried by the head noun ("deaths", "wounded")
+    modifier_kind: str | None = None  # kind of a modifier ("30 injured people"): a last resort
     kind: str | None = None
     partitive: str | None = None  # "pronoun" ("three of them"), "noun" ("five of the dead")
     definite: bool = False  # "the 15", "all four children": refers back to a known count
@@ -480,6 +491,8 @@ def _excluded(tokens: list[Token], amount: Amount) -> bool:
         return True
     if nxt is not None and nxt.low == "per" and j + 1 < len(tokens):
         return True
+    if _listed_after_label(tokens, i):
+        return True  # "resolutions 2118 and 2235", "aged 4, 7 and 9": later items of a list
     if prev is not None and prev.low in LABEL_WORDS:
         if prev.low == "at" and not tok.is_number:
             return False
@@ -524,6 +537,20 @@ def _excluded(tokens: list[Token], amount: Amount) -> bool:
     if prev is not None and prev.low == "but" and prev2 is not None and prev2.low == "all":
         return True  # "all but one of them"
     return nxt is not None and nxt.low == "aged"  # "two aged 12": ages of a breakdown
+
+
+def _listed_after_label(tokens: list[Token], i: int) -> bool:
+    """True for a number listed after a labelled one ("resolutions 2118, 2235 and 2254")."""
+    k = i - 1
+    seen_number = False
+    while k >= 0 and i - k <= 8:
+        low = tokens[k].low
+        if tokens[k].is_number:
+            seen_number = True
+        elif low not in (",", "and", "&"):
+            return seen_number and low in LABEL_WORDS and low != "at"
+        k -= 1
+    return False
 
 
 def _qualifier(lows: list[str], start: int) -> tuple[str, int]:
@@ -601,6 +628,18 @@ def _read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> 
             modifier_kind = modifier_kind or HEAD_KINDS.get(low)
             j += 1
             continue
+        if (
+            both
+            and low not in HEAD_KINDS
+            and nxt.isalpha()
+            and nxt not in AMOUNT_STARTS
+            and nxt not in BARE_FOLLOWERS
+            and nxt not in KIND_VERBS
+            and nxt not in AUXILIARIES
+            and nxt not in PREDICATES
+            and not (j + 1 < n and tokens[j + 1].is_capitalized)
+        ):
+            return None  # "a rebel faction", "5 rebel positions": not people
         if low in STAFF_NOUNS:
             following = _until_punctuation(lows, j + 1, 6)
             group = staff_group(modifiers) or staff_group(following)
@@ -751,6 +790,27 @@ def find_phrases(tokens: list[Token]) -> list[Phrase]:
     return phrases
 
 
+def _unknown_people(lows: list[str], amount: Amount, j: int) -> _Head | None:
+    """ "killing seven fishermen", "12 pilgrims were killed": a plural noun we do not know,
+    counted by a verb of killing or wounding, is people."""
+    if j >= len(lows) or not lows[j].isalpha() or not _plural(lows[j]) or lows[j] in ANIMALS:
+        return None
+    _, first = _qualifier(lows, amount.start)
+    before = lows[first - 1] if first > 0 else ""
+    if before in HARM_VERBS:
+        return _Head("people", None, j + 1, None)
+    k = j + 1
+    while k < len(lows) and k - j <= 3 and lows[k] in ("were", "was", "have", "had", "been"):
+        k += 1
+    if k > j + 1 and k < len(lows) and lows[k] in HARM_PARTICIPLES:
+        return _Head("people", None, j + 1, None)
+    return None
+
+
+def _plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith("ss")) or word.endswith("men")
+
+
 def _kin_phrase(lows: list[str], i: int) -> Phrase | None:
     """ "a girl and her mother", "a man and his son": the relative is one more person."""
     if (
@@ -815,7 +875,8 @@ def _build(tokens: list[Token], lows: list[str], amount: Amount, singular: bool)
             value=None,
             qualifier="vague",
             group=head.group,
-            head_kind=head.head_kind or head.modifier_kind,
+            head_kind=head.head_kind,
+            modifier_kind=head.modifier_kind,
         )
     part = _partitive(tokens, lows, j)
     if part is not None:
@@ -828,7 +889,7 @@ def _build(tokens: list[Token], lows: list[str], amount: Amount, singular: bool)
         if singular:
             head = _read_head(tokens, lows, amount.end, singular=True)
         else:
-            head = _read_head(tokens, lows, j, singular=False)
+            head = _read_head(tokens, lows, j, singular=False) or _unknown_people(lows, amount, j)
         if head is None:
             return None
     if head.group is None and head.head_kind is None and partitive is None:
@@ -869,7 +930,8 @@ def _build(tokens: list[Token], lows: list[str], amount: Amount, singular: bool)
         qualifier=qualifier,
         high=high,
         group=group,
-        head_kind=head_kind or head.modifier_kind,
+        head_kind=head_kind,
+        modifier_kind=head.modifier_kind,
         partitive=partitive,
         definite=before in DEFINITE_BEFORE,
         population=population,

@@ -40,14 +40,16 @@ _SINCE_YEAR = re.compile(
 )
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|had|'s)\b", re.IGNORECASE)
-# "the first blast since 2011", "besieged since 2013": "since" says something else.
+# "the first blast since 2011", "the deadliest day since the war began", "besieged since
+# 2013": "since" says something else.
 _OTHER_SINCE = re.compile(
-    r"\bfirst\b[^.;]{0,80}\bsince\b|\b(?:divided|besieged|held|controlled|run|occupied|"
+    r"\b(?:first|deadliest|worst|bloodiest|largest|biggest|heaviest|highest)\b[^.;]{0,80}"
+    r"\bsince\b|\b(?:divided|besieged|held|controlled|run|occupied|"
     r"closed|shut|encircled|surrounded|under siege) since\b",
     re.IGNORECASE,
 )
 _WAR_WORD = re.compile(r"\b" + _WAR, re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
+_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|,\d)")
 _MONTH_BEFORE = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s*$",

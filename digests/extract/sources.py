@@ -19,7 +19,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "britain-based monitor",
         "uk-based monitor",
         "britain-based observatory",
-        "monitoring group",
+        "britain-based monitoring group",
+        "uk-based monitoring group",
     ),
     "White Helmets": (
         "white helmets",
@@ -55,12 +56,24 @@ _LOOKUP = sorted(
 _WORD = r"(?:[A-Z][\w'’.-]{0,30}|of|for|the|and|de|des|on)"
 _CAPITAL = r"[A-Z][\w'’.-]{0,30}"
 _NAME = r"((?:the |a )?" + _CAPITAL + r"(?: " + _WORD + r"){0,8})"
-_ACCORDING = re.compile(r"\b(?:according to|as reported by|reported by|cited by|citing) " + _NAME)
+_ACCORDING = re.compile(r"\b(?i:according to|as reported by|reported by|cited by|citing) " + _NAME)
 _SAID = re.compile(
     _NAME
     + r"((?: [a-z-]{1,20}){0,2}),?(?: \([^)]{1,40}\))? (?:said|says|reported|reports|documented|"
     r"counted|recorded|confirmed|announced|stated|told|revealed|added|noted|estimated|"
     r"claimed|quoted|cited|gave|put)\b"
+)
+# A sentence that opens with a name ("The Syrian Network for Human Rights documented ...");
+# leading function words ("By Friday", "In the first hours") are not names.
+_SUBJECT = re.compile(
+    r"^(?:(?:But|And|However|Meanwhile|Separately|Also),? )?(?:the |The )?"
+    r"(?!(?:By|On|In|At|From|Since|After|Before|During|For|With|When|While|Earlier|Later|"
+    r"Elsewhere|Last|This|That|It|He|She|They|We|A|An|Some|More|Most|At|Up|Over)\b)"
+    r"([A-Z][\w'’.-]{0,30}(?: (?:[A-Z][\w'’.-]{0,30}|of|for|the|and|on)){0,8})"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|reported|reports|documented|counted|recorded|confirmed|announced|stated|"
+    r"told|revealed|added|noted|estimated|claimed|puts|put|gave|gives|listed|registered)\b"
 )
 _MONITOR = re.compile(
     r"\b(?:the |a )?(?:britain-based |uk-based |war )?(?:monitor|observatory)\b", re.IGNORECASE
@@ -81,11 +94,79 @@ def normalise_source(name: str) -> str | None:
         if low.startswith(prefix):
             clean = clean[len(prefix) :]
     words = clean.split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words.pop(0)  # "By Friday", "Local and media sources": no name
     while words and words[-1].lower() in ("of", "for", "the", "and", "de", "des", "on"):
         words.pop()
+    if not any(w[:1].isupper() for w in words):
+        return None
     return " ".join(words) or None
 
 
+# Capitalised words that open sentences without naming anyone.
+_NOT_NAMES = frozenset(
+    [
+        "by",
+        "on",
+        "in",
+        "at",
+        "from",
+        "since",
+        "after",
+        "before",
+        "during",
+        "for",
+        "with",
+        "when",
+        "while",
+        "earlier",
+        "later",
+        "elsewhere",
+        "last",
+        "this",
+        "that",
+        "it",
+        "local",
+        "medical",
+        "security",
+        "military",
+        "official",
+        "officials",
+        "other",
+        "several",
+        "some",
+        "confirmed",
+        "activists",
+        "residents",
+        "witnesses",
+        "sources",
+        "rescuers",
+        "and",
+        "but",
+        "however",
+        "meanwhile",
+        "also",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _ORGANISATION_NOUNS = frozenset(
     {
         "ministry",
@@ -143,32 +224,50 @@ def _name_tail(tail: str) -> str:
 
 
 def find_source(sentence: str) -> str | None:
-    """The source a sentence names, if any: a known source first, else the first name
-    introduced by "according to" or followed by "said"."""
+    """The source a sentence names, if any: the one introduced by "according to", else the
+    sentence's subject when it reports, else the name before "said", else any known source."""
     low = sentence.lower().replace("’", "'")
-    known = [
+    for match in _ACCORDING.finditer(sentence):
+        # "according to the Britain-based monitor": the words after the capitals count too
+        source = _known_in(low[match.start(1) : match.start(1) + 70], first=True)
+        source = source or normalise_source(match.group(1))
+        if source:
+            return source
+    subject = _SUBJECT.match(sentence)
+    if subject and _REPORTING.search(sentence, subject.end()):
+        name = subject.group(1)
+        if name.endswith(("'s", "’s")):
+            rest = sentence[subject.end() : subject.end() + 40].split()[:2]
+            kept = " ".join(w for w in rest if w.islower() and not _REPORTING.match(w))
+            name += _name_tail(" " + kept)  # "Turkey's defence ministry"
+        source = _known_in(low[: subject.end()], first=True) or normalise_source(name)
+        if source and (" " in name or name.isupper()):
+            return source
+    for match in _SAID.finditer(sentence):
+        name = match.group(1)
+        tail = _name_tail(match.group(2) or "")
+        if (
+            match.start(1) == 0
+            and " " not in name
+            and not name.isupper()
+            and not set(tail.split()) & _ORGANISATION_NOUNS
+        ):
+            continue  # "Confirmed reports said": a sentence's first word, not a name
+        window = low[max(0, match.start(1) - 40) : match.end(2) if match.group(2) else match.end(1)]
+        source = _known_in(window, first=False) or normalise_source(name + tail)
+        if source:
+            return source
+    return _known_in(low, first=True) or ("SOHR" if _MONITOR.search(sentence) else None)
+
+
+def _known_in(text: str, *, first: bool) -> str | None:
+    """The known source named in ``text``: the first one, or the last (nearest a verb)."""
+    found = [
         (match.start(), name)
         for alias, name in _LOOKUP
-        if alias in low
-        for match in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", low)
+        if alias in text
+        for match in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text)
     ]
-    if known:
-        return min(known)[1]
-    for pattern in (_ACCORDING, _SAID):
-        for match in pattern.finditer(sentence):
-            name = match.group(1)
-            tail = _name_tail(match.group(2) or "") if pattern is _SAID else ""
-            if (
-                match.start(1) == 0
-                and " " not in name
-                and not name.isupper()
-                and not set(tail.split()) & _ORGANISATION_NOUNS
-            ):
-                continue  # "Confirmed reports said": a sentence's first word, not a name
-            name += tail  # "Turkey's defence ministry said"
-            source = normalise_source(name)
-            if source:
-                return source
-    if _MONITOR.search(sentence):
-        return "SOHR"
-    return None
+    if not found:
+        return None
+    return min(found)[1] if first else max(found)[1]

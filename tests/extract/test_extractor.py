@@ -161,3 +161,11 @@ def test_a_country_is_never_the_place_of_a_figure_when_a_town_is_named() -> None
     text = "Syria: shelling in Ariha\n\nShells killed 6 people in Syria on Tuesday."
     (figure,) = extract(text).figures
     assert figure.place == "Ariha"
+
+
+def test_a_headline_restating_the_body_is_one_figure_whatever_its_source() -> None:
+    text = (
+        "Air strike kills 9 in Ariha, monitor says\n\n"
+        "An air strike killed nine civilians in Ariha on Monday, the White Helmets said."
+    )
+    assert [(f.count, f.group) for f in extract(text).figures] == [(9, "civilians")]

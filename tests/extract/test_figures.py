@@ -334,6 +334,72 @@ CASES: list[tuple[str, str, set[tuple[str, int, str]]]] = [
         {("injured", 1, "children"), ("injured", 1, "women")},
     ),
     (
+        "a modifier before an unknown noun is not a person",
+        "The toll was 12: 10 civilians and two members of a rebel faction.",
+        {("killed", 12, "people"), ("killed", 10, "civilians"), ("killed", 2, "combatants")},
+    ),
+    (
+        "a pluperfect report is an older count",
+        "Shelling killed 9 people. Earlier on Monday the ministry had reported six dead.",
+        {("killed", 9, "people")},
+    ),
+    (
+        "a list of counts without commas",
+        "The group confirmed 426 deaths including seven children ten women and six medics.",
+        {
+            ("killed", 426, "people"),
+            ("killed", 7, "children"),
+            ("killed", 10, "women"),
+            ("killed", 6, "aid_workers"),
+        },
+    ),
+    (
+        "people named by a word we do not know, counted by a verb of killing",
+        "Shells struck a fish market, killing seven fishermen and wounding another 14. "
+        "Twelve pilgrims were killed on the road.",
+        {("killed", 7, "people"), ("injured", 14, "people"), ("killed", 12, "people")},
+    ),
+    (
+        "animals are not people",
+        "The strike killed 40 sheep and 4 goats.",
+        set(),
+    ),
+    (
+        "a part of the wounded who later died is a death",
+        "Two of the wounded later died in hospital.",
+        {("killed", 2, "people")},
+    ),
+    (
+        "ages listed after a count are not counts",
+        "Three children aged 4, 7 and 9 were killed.",
+        {("killed", 3, "children")},
+    ),
+    (
+        "codes listed after a label are not counts",
+        "The strike, which broke resolutions 2118 and 2235, killed 5 people.",
+        {("killed", 5, "people")},
+    ),
+    (
+        "a subject whose breakdown names two counts",
+        "Another seven people including four women and two children were killed.",
+        {("killed", 7, "people"), ("killed", 4, "women"), ("killed", 2, "children")},
+    ),
+    (
+        "casualties set apart from the dead are the injured",
+        "The attack left 5 dead and 20 casualties.",
+        {("killed", 5, "people"), ("injured", 20, "people")},
+    ),
+    (
+        "casualties alone are neither dead nor injured",
+        "The UN verified more than 1,000 civilian casualties in the area.",
+        set(),
+    ),
+    (
+        "a heading's colon does not open a list",
+        "Daraa: the number of the dead rose to 11, and the injured are more than 25",
+        {("killed", 11, "people"), ("injured", 25, "people")},
+    ),
+    (
         "a number of their own is not a breakdown",
         "One of the deadliest raids this year killed 19 people.",
         {("killed", 19, "people")},
@@ -387,6 +453,15 @@ def test_vague_amounts_are_vague() -> None:
         ("The first blast in the town since the war began in 2011 killed 3 people.", "incident"),
         ("Shelling killed 2 people in the city, which has been besieged since 2013.", "incident"),
         ("Syrian warplanes have killed 32 civilians in Aleppo since Sunday.", "incident"),
+        (
+            "Clashes have killed 346 fighters, one of the deadliest battles since the war began.",
+            "incident",
+        ),
+        (
+            "At least 1,506 civilians have been killed since the escalation began in April 2019, "
+            "the UN said.",
+            "cumulative",
+        ),
         (
             "Around 600 people have been killed in coalition strikes since September 2014.",
             "cumulative",

@@ -33,6 +33,8 @@ def _amount(text: str) -> int | None:
         ("three hundred thousand people", 300_000),
         ("181,939 civilians", 181_939),
         ("2 dozen people", 24),
+        ("1 000 civilians", 1000),
+        ("12\u00a0500 people", 12_500),
     ],
 )
 def test_amounts_are_read_to_their_value(text: str, value: int) -> None:

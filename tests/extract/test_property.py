@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digests.extract.extractor import Extractor
+from digests.extract.extractor import MAX_ARTICLE_CHARS, Extractor, default_extractor
 from digests.extract.model import Extraction, PlaceMention
 
 PUBLISHED = date(2024, 3, 15)
@@ -106,3 +106,16 @@ def test_one_megabyte_of_hostile_text_completes() -> None:
     text = "".join(parts)[:1_000_000]
     assert len(text) == 1_000_000
     _check(EXTRACTOR.extract(text, PUBLISHED), PUBLISHED)
+
+
+def test_one_megabyte_of_dense_figures_completes_with_the_shipped_gazetteer() -> None:
+    """Every sentence a figure and a place: the call returns, reading a bounded prefix."""
+    text = ("Shelling killed 12 people, including 3 children, in Aleppo. " * 20_000)[:1_000_000]
+    extraction = default_extractor().extract(text, PUBLISHED)
+    _check(extraction, PUBLISHED)
+    assert {(f.count, f.group) for f in extraction.figures} == {(12, "people"), (3, "children")}
+
+
+def test_text_beyond_the_article_limit_is_not_read() -> None:
+    text = "x " * (MAX_ARTICLE_CHARS // 2) + "Shelling killed 12 people."
+    assert EXTRACTOR.extract(text, PUBLISHED).figures == ()

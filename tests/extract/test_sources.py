@@ -21,6 +21,14 @@ from digests.extract.sources import find_source, normalise_source
         ("Mercy Corps said ten people were hurt.", "Mercy Corps"),
         ("Ten people were hurt in the blast.", None),
         ("Confirmed reports listed ten dead.", None),
+        ("By Friday it said 1,500 civilians had been killed.", None),
+        ("Local and media sources said that 5 died.", None),
+        (
+            "But the Rojava Information Center put doubt on the number of the UN and said "
+            "the real number is much lower.",
+            "Rojava Information Center",
+        ),
+        ("Turkey's defence ministry said 5 civilians were killed.", "Turkey's defence ministry"),
     ],
 )
 def test_sources_are_found_and_normalised(sentence: str, source: str | None) -> None:

@@ -43,7 +43,9 @@ RAQQA = (
 @pytest.fixture
 def app(store: Store, clock: FakeClock, make_settings: Callable[..., Settings]) -> Sitrep:
     clock.now = clock.now.replace(year=2021, month=10, day=22)
-    return make_sitrep(make_settings(extra="[ingest]\npage_workers = 0\n"), _store=store, _clock=clock)
+    return make_sitrep(
+        make_settings(extra="[ingest]\npage_workers = 0\n"), _store=store, _clock=clock
+    )
 
 
 def _publish(site: LocalSite, path: str, items: list[tuple[str, str]]) -> str:
