@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digests.extract.numbers import Token, read_amount
-from digests.extract.phrases import QUALIFIERS
+from digests.extract.qualifiers import QUALIFIERS
 
 OBJECTS: dict[str, str] = {
     **dict.fromkeys(("school", "schools", "kindergarten", "kindergartens"), "schools"),

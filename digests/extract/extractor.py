@@ -18,7 +18,7 @@ from digests.extract.figures import may_hold_figures, read_sentence
 from digests.extract.model import Extraction, Figure, Kind, Place, PlaceMention, Qualifier
 from digests.extract.numbers import Token, tokenize
 from digests.extract.phrases import Phrase
-from digests.extract.scope import WAR_SCALE_DEATHS, is_cumulative
+from digests.extract.scope import RUNNING_TOTAL_DEATHS, WAR_SCALE_DEATHS, is_cumulative
 from digests.extract.sentences import Sentence, segment
 from digests.extract.sources import find_source
 from digests.extract.translit import fold
@@ -100,6 +100,7 @@ class _SentenceContext:
     source: str | None
     when: date | None
     cumulative: bool
+    since: bool  # the sentence counts "since" some moment
     places: list[PlaceMention]
 
 
@@ -128,6 +129,7 @@ class _Reading:
             source=_source(self.sentences, index, self.source_cache),
             when=resolve_date(sentence.text, self.published),
             cumulative=is_cumulative(sentence.text, self.published),
+            since=" since " in f" {sentence.text.lower()} ",
             places=[m for m in self.mentions[low:high] if m.place.feature != "country"],
         )
 
@@ -139,7 +141,7 @@ class _Reading:
             return
         context = self.context(index)
         for phrase in phrases:
-            cumulative = self._cumulative(phrase, context.cumulative)
+            cumulative = self._cumulative(phrase, context.cumulative, context.since)
             self.add(
                 index,
                 context,
@@ -175,14 +177,15 @@ class _Reading:
                 cumulative=context.cumulative,
             )
 
-    def _cumulative(self, phrase: Phrase, sentence_cumulative: bool) -> bool:
+    def _cumulative(self, phrase: Phrase, sentence_cumulative: bool, since: bool) -> bool:
         """A breakdown shares its total's scope; a war-scale death toll is always a total."""
         linked = phrase.parent or phrase.sibling
         cumulative = sentence_cumulative
         if linked is not None and self.scopes.get(id(linked), False):
             cumulative = True
-        if phrase.kind == "killed" and (phrase.value or 0) >= WAR_SCALE_DEATHS:
-            cumulative = True
+        deaths = (phrase.value or 0) if phrase.kind == "killed" else 0
+        if deaths >= WAR_SCALE_DEATHS or (deaths >= RUNNING_TOTAL_DEATHS and since):
+            cumulative = True  # "35,000 killed since October 7": a running total
         self.scopes[id(phrase)] = cumulative
         return cumulative
 

@@ -141,6 +141,13 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
             guess = not (j + 1 < n and lows[j + 1] == "have")
         elif low in ("including", "among"):
             in_tail = True
+        elif (
+            low.endswith("ed")
+            and lows[j + 1 : j + 2] == ["and"]
+            and match_at(lows, j + 2, POST) is not None
+        ):
+            j, steps = j + 2, steps + 1  # "had been ambushed and killed"
+            continue
         elif low == "aged":
             # "three children aged 4, 7 and 9 were killed"
             j += 1
@@ -298,8 +305,8 @@ def read_sentence(
         direct_post = (
             post is not None
             and post_end == phrase.end + 1
-            and tokens[phrase.end].is_capitalized
             and pre in OPPOSITES
+            and (tokens[phrase.end].is_capitalized or _bare_participle(lows, phrase))
         )
         head_overrides = (
             pre in OPPOSITES and phrase.head_kind in OPPOSITES and phrase.head_kind != pre
@@ -379,6 +386,11 @@ def read_sentence(
             continue
         out.append(phrase)
     return out
+
+
+def _bare_participle(lows: list[str], phrase: Phrase) -> bool:
+    """ "8 persons killed 58 others injured": the count sits between two participles."""
+    return phrase.first > 0 and lows[phrase.first - 1] in ("killed", "injured", "wounded")
 
 
 def _among_phrase(lows: list[str], j: int, phrases: list[Phrase]) -> Phrase | None:

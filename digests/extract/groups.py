@@ -100,7 +100,22 @@ ARMED_CUES = frozenset(
     }
 )
 # Members of these are not combatants.
-CIVIL_MEMBERSHIP = frozenset({"family", "families", "public", "parliament", "staff", "crew"})
+CIVIL_MEMBERSHIP = frozenset(
+    {
+        "family",
+        "families",
+        "public",
+        "parliament",
+        "staff",
+        "crew",
+        "community",
+        "communities",
+        "tribe",
+        "clan",
+        "congregation",
+        "minority",
+    }
+)
 
 # Words that may stand between an amount and its head noun without ending the phrase.
 MODIFIERS = frozenset(

@@ -29,7 +29,7 @@ _ALWAYS = re.compile(
 )
 # "since the war began", "since its intervention": a running total when told in the perfect.
 _SINCE_WAR = re.compile(
-    r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the |its |their )?(?:\w+ )?"
+    r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the |its |their )?(?:[\w-]+ )?"
     + _WAR
     + r"|\bsince (?:the |its |their |a )?(?:[\w-]+ )?(?:[\w-]+ )?"
     + _WAR,
@@ -56,8 +56,10 @@ _MONTH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-# A death toll this large is a war's running total, never one incident's.
+# A death toll this large is a war's running total, never one incident's; from the smaller
+# size, a toll counted "since" some moment is one too ("35,000 killed since October 7").
 WAR_SCALE_DEATHS = 50_000
+RUNNING_TOTAL_DEATHS = 10_000
 
 
 def is_cumulative(sentence: str, published: date) -> bool:

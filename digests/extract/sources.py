@@ -71,6 +71,7 @@ _SUBJECT = re.compile(
     r"Elsewhere|Last|This|That|It|He|She|They|We|A|An|Some|More|Most|At|Up|Over)\b)"
     r"([A-Z][\w'’.-]{0,30}(?: (?:[A-Z][\w'’.-]{0,30}|of|for|the|and|on)){0,8})"
 )
+_SUBJECT_REACH = 70  # characters from a sentence's subject to its reporting verb
 _REPORTING = re.compile(
     r"\b(?:said|says|reported|reports|documented|counted|recorded|confirmed|announced|stated|"
     r"told|revealed|added|noted|estimated|claimed|puts|put|gave|gives|listed|registered)\b"
@@ -234,7 +235,7 @@ def find_source(sentence: str) -> str | None:
         if source:
             return source
     subject = _SUBJECT.match(sentence)
-    if subject and _REPORTING.search(sentence, subject.end()):
+    if subject and _REPORTING.search(sentence[: subject.end() + _SUBJECT_REACH], subject.end()):
         name = subject.group(1)
         if name.endswith(("'s", "’s")):
             rest = sentence[subject.end() : subject.end() + 40].split()[:2]

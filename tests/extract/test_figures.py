@@ -400,6 +400,21 @@ CASES: list[tuple[str, str, set[tuple[str, int, str]]]] = [
         {("killed", 11, "people"), ("injured", 25, "people")},
     ),
     (
+        "a lower-case headline of two counts",
+        "8 persons killed 58 others injured in rocket attacks on the city",
+        {("killed", 8, "people"), ("injured", 58, "people")},
+    ),
+    (
+        "members of a community are people",
+        "Militias killed at least 87 members of the Masalit community.",
+        {("killed", 87, "people")},
+    ),
+    (
+        "a second verb joined by and",
+        "A spokesman said 14 of its soldiers had been ambushed and killed.",
+        {("killed", 14, "combatants")},
+    ),
+    (
         "a number of their own is not a breakdown",
         "One of the deadliest raids this year killed 19 people.",
         {("killed", 19, "people")},
@@ -457,6 +472,8 @@ def test_vague_amounts_are_vague() -> None:
             "Clashes have killed 346 fighters, one of the deadliest battles since the war began.",
             "incident",
         ),
+        ("The ministry said the toll had risen to 35,000 since October 7.", "cumulative"),
+        ("Some 500,000 people have fled since October 7.", "incident"),
         (
             "At least 1,506 civilians have been killed since the escalation began in April 2019, "
             "the UN said.",

@@ -1,0 +1,254 @@
+"""Amounts that are not head counts: dates, years, times, measures, prices, labels, codes.
+
+"On 12 October 2019", "30 km", "US$500 million", "46th Regiment", "M5", "resolutions 2118
+and 2235", "aged 12" are read as amounts by ``numbers`` and set aside here.
+"""
+
+from __future__ import annotations
+
+from digests.extract.groups import (
+    GROUP_NOUNS,
+)
+from digests.extract.numbers import Amount, Token
+
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
+# Words after an amount that make it a measure, not a head count.
+UNIT_WORDS = frozenset(
+    [
+        "percent",
+        "per",
+        "%",
+        "km",
+        "kms",
+        "kilometres",
+        "kilometers",
+        "kilometre",
+        "kilometer",
+        "miles",
+        "mile",
+        "metres",
+        "meters",
+        "metre",
+        "meter",
+        "m",
+        "hours",
+        "hour",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "month",
+        "years",
+        "year",
+        "minutes",
+        "minute",
+        "seconds",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "o'clock",
+        "degrees",
+        "dollars",
+        "dollar",
+        "euros",
+        "euro",
+        "pounds",
+        "pound",
+        "usd",
+        "tonnes",
+        "tons",
+        "ton",
+        "kg",
+        "litres",
+        "liters",
+        "sq",
+        "times",
+        "per-cent",
+        "decades",
+        "decade",
+        "centuries",
+        "kilograms",
+        "grams",
+        "mm",
+        "cm",
+        "ft",
+        "feet",
+        "inches",
+        "acres",
+        "hectares",
+        "gallons",
+        "barrels",
+    ]
+)
+
+
+# Words before an amount that make it a label or a price.
+LABEL_WORDS = frozenset(
+    [
+        "$",
+        "us$",
+        "usd",
+        "€",
+        "£",
+        "aged",
+        "age",
+        "no",
+        "number",
+        "page",
+        "update",
+        "vol",
+        "volume",
+        "article",
+        "resolution",
+        "resolutions",
+        "articles",
+        "room",
+        "route",
+        "highway",
+        "road",
+        "flight",
+        "bus",
+        "platform",
+        "gate",
+        "chapter",
+        "section",
+        "§",
+        "#",
+        "issue",
+        "code",
+        "line",
+        "phase",
+        "level",
+        "grade",
+        "class",
+        "round",
+        "episode",
+        "unit",
+        "brigade",
+        "division",
+        "regiment",
+        "battalion",
+        "squadron",
+        "km",
+        "kilometre",
+        "mile",
+        "sq",
+        "temperature",
+        "at",
+    ]
+)
+
+
+YEAR_PREPOSITIONS = frozenset({"in", "since", "of", "by", "from", "until", "till", "during"})
+
+
+def _is_month(tok: Token | None) -> bool:
+    return tok is not None and tok.low.rstrip(".") in MONTHS
+
+
+def _glued(a: Token, b: Token) -> bool:
+    return a.end == b.start
+
+
+def excluded(tokens: list[Token], amount: Amount) -> bool:
+    """True when the amount is a date, year, time, measure, label, price or code."""
+    i, j = amount.start, amount.end
+    tok = tokens[i]
+    prev = tokens[i - 1] if i > 0 else None
+    prev2 = tokens[i - 2] if i > 1 else None
+    nxt = tokens[j] if j < len(tokens) else None
+    if nxt is not None and nxt.low in UNIT_WORDS:
+        return True
+    if nxt is not None and nxt.low == "per" and j + 1 < len(tokens):
+        return True
+    if _listed_after_label(tokens, i):
+        return True  # "resolutions 2118 and 2235", "aged 4, 7 and 9": later items of a list
+    if prev is not None and prev.low in LABEL_WORDS:
+        if prev.low == "at" and not tok.is_number:
+            return False
+        if prev.low == "at":
+            return _is_month(nxt) or (nxt is not None and nxt.low in ("a.m", "p.m", "am", "pm"))
+        return True
+    if prev is not None and prev.text == "." and prev2 is not None and prev2.low == "no":
+        return True
+    if _is_month(prev) or _is_month(nxt):
+        return True
+    if (
+        nxt is not None
+        and nxt.low in ("-", "–", "and", "to", "/")
+        and j + 2 < len(tokens)
+        and tokens[j + 1].is_number
+        and _is_month(tokens[j + 2])
+    ):
+        return True
+    if tok.is_number:
+        if len(tok.text) > 1 and tok.text[0] == "0":
+            return True  # "016", "07": a fragment of a date or a code
+        if prev is not None and prev.text[0].isalpha() and _glued(prev, tok):
+            return True  # M4, A320
+        if prev is not None and prev.text in "-/" and prev2 is not None and _glued(prev2, prev):
+            return True  # FAB-500, 2/3
+        if nxt is not None and nxt.text[0].isalpha() and _glued(tok, nxt):
+            return True  # 5km, 4G
+        if (nxt is not None and nxt.text in ("%", "/")) or (prev is not None and prev.text == "/"):
+            return True
+        if (
+            len(tok.text) == 4
+            and tok.text.isdigit()
+            and 1900 <= int(tok.text) <= 2100
+            and amount.end == i + 1
+            and (
+                nxt is None
+                or nxt.low not in GROUP_NOUNS
+                or (prev is not None and prev.low in YEAR_PREPOSITIONS)
+            )
+        ):
+            return True  # a year ("in 2011 killed 3": the verb follows the year)
+    if prev is not None and prev.low == "but" and prev2 is not None and prev2.low == "all":
+        return True  # "all but one of them"
+    return nxt is not None and nxt.low == "aged"  # "two aged 12": ages of a breakdown
+
+
+def _listed_after_label(tokens: list[Token], i: int) -> bool:
+    """True for a number listed after a labelled one ("resolutions 2118, 2235 and 2254")."""
+    k = i - 1
+    seen_number = False
+    while k >= 0 and i - k <= 8:
+        low = tokens[k].low
+        if tokens[k].is_number:
+            seen_number = True
+        elif low not in (",", "and", "&"):
+            return seen_number and low in LABEL_WORDS and low != "at"
+        k -= 1
+    return False

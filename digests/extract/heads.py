@@ -1,0 +1,438 @@
+"""Who an amount counts: the head noun after it ("civilians", "members of the security
+forces", "a White Helmets volunteer", "three of them children") and the group it names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from digests.extract.groups import (
+    ARMED_CUES,
+    CIVIL_MEMBERSHIP,
+    GENERIC_HEADS,
+    GROUP_NOUNS,
+    MODIFIER_GROUPS,
+    MODIFIERS,
+    STAFF_NOUNS,
+    staff_group,
+)
+from digests.extract.kinds import AUXILIARIES, HEAD_KINDS, POST, PRE
+from digests.extract.numbers import AMOUNT_STARTS, Amount, Token, word_value
+from digests.extract.qualifiers import read_qualifier
+
+# Persons named in the singular: "a woman", "an infant", "a White Helmets volunteer".
+SINGULAR_PERSONS = frozenset(
+    [
+        "person",
+        "individual",
+        "civilian",
+        "child",
+        "kid",
+        "minor",
+        "infant",
+        "baby",
+        "boy",
+        "girl",
+        "toddler",
+        "pupil",
+        "schoolchild",
+        "newborn",
+        "teenager",
+        "son",
+        "daughter",
+        "woman",
+        "mother",
+        "wife",
+        "man",
+        "father",
+        "husband",
+        "fighter",
+        "soldier",
+        "militant",
+        "combatant",
+        "rebel",
+        "insurgent",
+        "jihadist",
+        "gunman",
+        "militiaman",
+        "officer",
+        "serviceman",
+        "policeman",
+        "commander",
+        "recruit",
+        "conscript",
+        "sniper",
+        "medic",
+        "paramedic",
+        "doctor",
+        "nurse",
+        "rescuer",
+        "volunteer",
+        "responder",
+        "journalist",
+        "reporter",
+        "photographer",
+        "cameraman",
+        "correspondent",
+        "resident",
+        "villager",
+        "patient",
+        "shopper",
+        "worshipper",
+        "passenger",
+        "pedestrian",
+        "farmer",
+        "worker",
+        "labourer",
+        "harvester",
+        "migrant",
+        "refugee",
+        "detainee",
+        "prisoner",
+        "protester",
+        "student",
+        "teacher",
+        "driver",
+        "shepherd",
+        "technician",
+        "guard",
+        "member",
+    ]
+)
+
+
+# Tokens after which a bare amount ("killing 15", "12 more died") may end.
+BARE_FOLLOWERS = frozenset(
+    [
+        ",",
+        ".",
+        ";",
+        ":",
+        ")",
+        "(",
+        "-",
+        "–",
+        "—",
+        "'",
+        '"',
+        "”",
+        "in",
+        "at",
+        "on",
+        "near",
+        "from",
+        "since",
+        "during",
+        "across",
+        "inside",
+        "outside",
+        "by",
+        "of",
+        "to",
+        "and",
+        "or",
+        "but",
+        "while",
+        "as",
+        "with",
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "been",
+        "being",
+        "according",
+        "including",
+        "among",
+        "others",
+        "more",
+        "other",
+        "said",
+        "says",
+        "say",
+        "reportedly",
+        "also",
+        "all",
+        "later",
+        "when",
+        "after",
+        "before",
+        "who",
+        "that",
+        "which",
+        "this",
+        "the",
+        "last",
+        "so",
+        "far",
+        "overnight",
+        "yesterday",
+        "today",
+        "tonight",
+        "there",
+        "here",
+        "alone",
+        "altogether",
+        "together",
+    ]
+)
+
+
+# Verbs and participles that can only count living beings: what they count is people.
+HARM_VERBS = frozenset(
+    {"killing", "killed", "kill", "kills", "wounding", "wounded", "injuring", "injured"}
+)
+
+
+ANIMALS = frozenset(
+    {"goats", "sheep", "cattle", "cows", "livestock", "animals", "horses", "camels", "donkeys"}
+)
+
+
+HARM_PARTICIPLES = frozenset({"killed", "dead", "wounded", "injured", "hurt", "executed"})
+
+
+# Kind words that describe rather than name ("a child dead", "nine civilians injured").
+PREDICATES = frozenset({"dead", "injured", "wounded", "killed", "hurt", "missing", "displaced"})
+
+
+MEMBER_NAME_ENDS = frozenset(
+    {",", ".", ";", ":", "were", "was", "are", "is", "had", "have", "has", "and", "who", "in"}
+)
+
+
+POST_FIRST_WORDS = frozenset(phrase[0] for phrase in POST)
+
+
+# Kind words a title-case headline capitalises: "Killing 4 Injuring 7" - not names.
+KIND_VERBS = POST_FIRST_WORDS | frozenset(phrase[-1] for phrase in PRE) | frozenset(HEAD_KINDS)
+
+
+PARTITIVE_PRONOUNS = frozenset({"them", "whom"})
+
+
+PARTITIVE_DETERMINERS = frozenset(
+    {"those", "these", "the", "its", "their", "his", "her", "our", "which"}
+)
+
+
+def _age(word: str) -> int:
+    """The age in "13-year-old" or "eight-year-old"; 99 when unreadable."""
+    head = word.split("-year")[0]
+    if head.isdigit():
+        return int(head)
+    return word_value(head) or 99
+
+
+def _skip_parenthesis(lows: list[str], j: int) -> int:
+    """The token after a short parenthesis without counts ("(White Helmets)"), else ``j``."""
+    if j < len(lows) and lows[j] == "(":
+        close = j + 1
+        while close < len(lows) and close - j < 8 and lows[close] != ")":
+            if lows[close][0].isdigit() or lows[close] in AMOUNT_STARTS:
+                return j
+            close += 1
+        if close < len(lows) and lows[close] == ")":
+            return close + 1
+    return j
+
+
+def _until_punctuation(lows: list[str], start: int, limit: int) -> list[str]:
+    out: list[str] = []
+    for low in lows[start : start + limit]:
+        if low in (",", ".", ";", ":", "and", "(", ")"):
+            break
+        out.append(low)
+    return out
+
+
+def _members_group(lows: list[str], j: int) -> str:
+    """The group of "members" from what follows: "of one family" people, else combatants."""
+    window = lows[j : j + 7]
+    if window[:1] == ["of"]:
+        if any(w in CIVIL_MEMBERSHIP for w in window):
+            if "staff" in window or "crew" in window:
+                return staff_group(window) or "people"
+            return "people"
+        return staff_group(window) or "combatants"
+    return "combatants"
+
+
+@dataclass(slots=True)
+class Head:
+    group: str | None
+    head_kind: str | None
+    end: int
+    modifier_kind: str | None
+
+
+def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> Head | None:
+    """The head noun after an amount. None when the amount counts something else."""
+    n = len(tokens)
+    modifiers: list[str] = []
+    modifier_kind: str | None = None
+    start = j
+    while j < n and j - start < 7:
+        j = _skip_parenthesis(lows, j)
+        if j >= n:
+            break
+        low = lows[j]
+        tok = tokens[j]
+        nxt = lows[j + 1] if j + 1 < n else ""
+        both = low in MODIFIERS and (low in GROUP_NOUNS or low in HEAD_KINDS or low in STAFF_NOUNS)
+        takes_modifier = (
+            nxt in MODIFIERS or nxt in GROUP_NOUNS or nxt in STAFF_NOUNS
+        ) and nxt not in PREDICATES
+        if both and takes_modifier and nxt not in ("and",):
+            modifiers.append(low)
+            modifier_kind = modifier_kind or HEAD_KINDS.get(low)
+            j += 1
+            continue
+        if (
+            both
+            and low not in HEAD_KINDS
+            and nxt.isalpha()
+            and nxt not in AMOUNT_STARTS
+            and nxt not in BARE_FOLLOWERS
+            and nxt not in KIND_VERBS
+            and nxt not in AUXILIARIES
+            and nxt not in PREDICATES
+            and not (j + 1 < n and tokens[j + 1].is_capitalized)
+        ):
+            return None  # "a rebel faction", "5 rebel positions": not people
+        if low in STAFF_NOUNS:
+            following = _until_punctuation(lows, j + 1, 6)
+            group = staff_group(modifiers) or staff_group(following)
+            if group is None:
+                group = "combatants" if low == "personnel" else "people"
+            if nxt in ("member", "members"):
+                j += 1
+            return Head(group, None, j + 1, modifier_kind)
+        if low in ("members", "member"):
+            group = staff_group(modifiers) if modifiers else None
+            end = j + 1
+            if end < n and lows[end] == "of":
+                # "members of the hospital staff": the phrase runs to the end of the name
+                while (
+                    end < n
+                    and end - j < 8
+                    and lows[end] not in MEMBER_NAME_ENDS
+                    and not lows[end][0].isdigit()
+                    and lows[end] not in AMOUNT_STARTS
+                ):
+                    end += 1
+            return Head(group or _members_group(lows, j + 1), None, end, modifier_kind)
+        if low in GROUP_NOUNS or low in HEAD_KINDS:
+            if singular and low not in SINGULAR_PERSONS:
+                return None
+            if (
+                low in ("idp", "idps")
+                and nxt.isalpha()
+                and nxt not in BARE_FOLLOWERS
+                and nxt not in KIND_VERBS
+                and nxt not in AUXILIARIES
+            ):
+                return None  # "5 IDP camps": camps, not people
+            group = GROUP_NOUNS.get(low)
+            head_kind = HEAD_KINDS.get(low)
+            if head_kind is not None and low not in ("bodies", "martyrs", "corpses"):
+                group = None  # "12 dead": the kind is named, the group is not
+            if low in GENERIC_HEADS or group is None:
+                for mod in modifiers:
+                    if mod in MODIFIER_GROUPS:
+                        group = MODIFIER_GROUPS[mod]
+            if (
+                group == "people"
+                and any(w in ARMED_CUES - {"group", "forces"} for w in lows[j + 1 : j + 6])
+                and any(w in ("with", "to", "of") for w in lows[j + 1 : j + 3])
+            ):
+                group = "combatants"  # "11 Syrians working with ... militias"
+            return Head(group, head_kind, j + 1, modifier_kind)
+        if low in MODIFIERS or (
+            tok.is_capitalized and low not in BARE_FOLLOWERS and low not in KIND_VERBS
+        ):
+            modifiers.append(low)
+            modifier_kind = modifier_kind or HEAD_KINDS.get(low)
+            j += 1
+            continue
+        if "-year" in low and low.endswith("-old"):
+            if _age(low) < 18:
+                modifiers.append("child")
+            j += 1
+            continue
+        break
+    if singular:
+        return None
+    follower = lows[j] if j < n else ""
+    if (
+        not follower
+        or follower in BARE_FOLLOWERS
+        or follower in KIND_VERBS
+        or follower in AUXILIARIES
+        or follower.endswith("ly")
+    ):
+        return Head(None, None, j, modifier_kind)
+    return None
+
+
+def read_partitive(
+    tokens: list[Token], lows: list[str], j: int
+) -> tuple[str, int, Head | None] | None:
+    """ "of them", "of whom", "from them", "of the dead", "of those civilians" after an amount.
+
+    Returns (kind of partitive, index after it, head read after it), or None when the
+    amount is not partitive; raises nothing. ("one of the deadliest" gives a head of None.)
+    """
+    n = len(lows)
+    if j + 1 >= n or lows[j] not in ("of", "from"):
+        return None
+    if lows[j + 1] in PARTITIVE_PRONOUNS:
+        k = j + 2
+        while k < n and lows[k] in ("were", "are", "was", "is", "being", "reportedly"):
+            k += 1
+        head = read_head(tokens, lows, k, singular=False) if k < n else None
+        if head is None and k < n:
+            return "none", j, None  # "19 of them community centres": not people
+        if head is not None and head.group is None:
+            head = None
+        return "pronoun", (head.end if head else j + 2), head
+    if lows[j + 1] in PARTITIVE_DETERMINERS:
+        k = j + 2
+        if k < n and lows[k] == "own":
+            k += 1
+        head = read_head(tokens, lows, k, singular=False) if k < n else None
+        if head is None or (head.group is None and head.head_kind is None):
+            if k < n and lows[k] in ("killed", "injured", "wounded", "displaced", "dead"):
+                head = Head(None, HEAD_KINDS.get(lows[k]), k + 1, None)
+            else:
+                return "none", j, None
+        end = head.end
+        if head.group is None and end + 1 < n and lows[end] in ("were", "are", "was", "is"):
+            named = read_head(tokens, lows, end + 1, singular=False)
+            if named is not None and named.group is not None:
+                head = Head(named.group, head.head_kind, named.end, head.modifier_kind)
+        return "noun", head.end, head
+    return None
+
+
+def unknown_people(lows: list[str], amount: Amount, j: int) -> Head | None:
+    """ "killing seven fishermen", "12 pilgrims were killed": a plural noun we do not know,
+    counted by a verb of killing or wounding, is people."""
+    if j >= len(lows) or not lows[j].isalpha() or not _plural(lows[j]) or lows[j] in ANIMALS:
+        return None
+    _, first = read_qualifier(lows, amount.start)
+    before = lows[first - 1] if first > 0 else ""
+    if before in HARM_VERBS:
+        return Head("people", None, j + 1, None)
+    k = j + 1
+    while k < len(lows) and k - j <= 3 and lows[k] in ("were", "was", "have", "had", "been"):
+        k += 1
+    if k > j + 1 and k < len(lows) and lows[k] in HARM_PARTICIPLES:
+        return Head("people", None, j + 1, None)
+    return None
+
+
+def _plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith("ss")) or word.endswith("men")
