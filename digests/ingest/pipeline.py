@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import TypeVar
 
-from digests.errors import FeedError, ParseError
+from digests.errors import FeedError, FetchError, ParseError
 from digests.ingest import decide, policy
 from digests.ingest.feedparse import FeedEntry, parse_feed
 from digests.ingest.fulltext import PageText, extract_page, needs_full_text
@@ -300,8 +300,10 @@ class Ingestor:
         try:
             page = await self._fetch_page(link)
         except FeedError as error:
-            log_event(logger, logging.INFO, "page.deferred", url=link, error=error.message)
-            return _Text(from_feed, "feed", "pending", page_error=error.message)
+            # A network fault may pass; a page that is no article (a PDF, say) will not.
+            state = "pending" if _transient(error) else "failed"
+            log_event(logger, logging.INFO, f"page.{state}", url=link, error=error.message)
+            return _Text(from_feed, "feed", state, page_error=error.message)
         if len(page.text) <= len(from_feed):
             return _Text(from_feed, "feed", "done", page.published, language=page.language)
         return _Text(page.text, "page", "done", page.published, language=page.language)
@@ -330,7 +332,7 @@ class Ingestor:
             try:
                 page = await self._fetch_page(url)
             except FeedError as error:
-                give_up = attempts + 1 >= self.options.page_max_attempts
+                give_up = attempts + 1 >= self.options.page_max_attempts or not _transient(error)
                 retry_at = None if give_up else self.clock() + self.options.page_retry * 2**attempts
                 self.store.record_page_failure(article_id, error.message, retry_at=retry_at)
                 return
@@ -349,6 +351,11 @@ class Ingestor:
 
         await asyncio.gather(*(one(p.article_id, p.url, p.attempts) for p in due))
         return done
+
+
+def _transient(error: FeedError) -> bool:
+    """Whether fetching a page again may succeed: network faults yes, "not an article" no."""
+    return isinstance(error, FetchError) and not error.permanent
 
 
 def _first_words(text: str, limit: int = 12) -> str:

@@ -151,6 +151,9 @@ def test_broken_feeds_show_in_health_and_the_log_and_never_stop_the_pass(
         "loop": site.redirect_loop("/loop"),
         "refused": site.refused_url("/feed.xml"),
         "unknown": UNKNOWN_HOST_URL,
+        "slow": site.add("/slow.xml", rss([]), delay=3.0),
+        "huge": site.big_body("/huge.xml"),
+        "bomb": site.gzip_bomb("/bomb.xml"),
     }
     report = _ingest(app, good, *broken.values())
     assert report.new_articles == 2
@@ -197,3 +200,29 @@ def test_an_entry_without_link_or_guid_is_stored_once_across_passes(
     _ingest(app, site.url("/feed.xml"))
     (article,) = app.store.articles()
     assert article.url.startswith(site.url("/feed.xml") + "#entry-")
+
+
+def test_recoverable_defects_still_give_their_articles(app: Sitrep, site: LocalSite) -> None:
+    """Wrong declared charset, duplicate guids, a PDF where a page should be: articles kept."""
+    text = " ".join(CAMP)
+    latin = rss([Item("Réfugiés à Idleb", None, "fr-1", text)]).replace(b"UTF-8", b"ISO-8859-1")
+    twice = rss(
+        [
+            Item("Camp shelled", None, "dup", text),
+            Item("Camp shelled", None, "dup", text),
+        ]
+    )
+    site.add("/report.pdf", b"%PDF-1.4 binary", content_type="application/pdf")
+    pdf = rss([Item("Report", site.url("/report.pdf"), "pdf-1", "Summary of a report.")])
+    feeds = [
+        site.add("/latin.xml", latin, content_type="application/rss+xml; charset=ISO-8859-1"),
+        site.add("/twice.xml", twice),
+        site.add("/pdf.xml", pdf),
+    ]
+    report = _ingest(app, *feeds)
+    assert report.count("failed") == 0
+    titles = {a.title: a for a in app.store.articles()}
+    assert "Réfugiés à Idleb" in titles  # declared Latin-1, really UTF-8: decoded right
+    assert "Camp shelled" in titles and report.new_articles == 3
+    kept = titles["Report"]  # kept with the feed's text; a PDF is not retried as a page
+    assert (kept.text, kept.page_state) == ("Summary of a report.", "failed")
