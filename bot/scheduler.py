@@ -7,6 +7,7 @@ slow feed never delays another, and one feed is never polled twice at once.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from concurrent.futures import Executor
 from datetime import datetime, timedelta
@@ -46,6 +47,8 @@ class IngestScheduler:
         self.polls = 0
         # Feeds being polled right now: their one-shot job has already left the job store.
         self.in_flight: set[int] = set()
+        # One analysis at a time: two at once could both take the same new article.
+        self._analysis = asyncio.Lock()
 
     def start(self) -> None:
         self.app.sync_config_feeds()
@@ -97,7 +100,11 @@ class IngestScheduler:
         try:
             report = await self.ingestor.poll_feed(feed)
             if report.new or report.revised:
-                self.app.analyse()
+                await self.analyse()
+        except asyncio.CancelledError:
+            # Only a stop that outlasted ``drain`` cancels a poll; the next run picks it up.
+            log_event(logger, logging.INFO, "poll.cancelled", feed=feed.name)
+            return
         except SitrepError as error:  # the store failing must not end the schedule
             log_event(logger, logging.ERROR, "poll.error", feed=feed.name, error=error.message)
         except Exception:
@@ -118,4 +125,16 @@ class IngestScheduler:
             return
         if done:
             log_event(logger, logging.INFO, "pages.retried", fetched=done)
-            self.app.analyse()
+            await self.analyse()
+
+    async def drain(self, timeout: float) -> None:
+        """Wait, up to ``timeout`` seconds, for polls and analysis under way to finish."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while (self.in_flight or self._analysis.locked()) and loop.time() < deadline:
+            await asyncio.sleep(0.1)
+
+    async def analyse(self) -> None:
+        """Extract and cluster what is new, in a thread so polling goes on meanwhile."""
+        async with self._analysis:
+            await asyncio.to_thread(self.app.analyse)

@@ -21,6 +21,8 @@ from digests.settings import Settings
 
 logger = logging.getLogger("sitrep.service")
 
+DRAIN_SECONDS = 30.0
+
 
 def run_service(settings: Settings, *, demo: bool = False) -> int:
     app = make_sitrep(settings)
@@ -65,7 +67,10 @@ async def serve(app: Sitrep, *, demo: bool = False, stop: asyncio.Event | None =
                     log_event(logger, logging.INFO, "service.started", feeds=feeds)
                     await stop.wait()
                 finally:
-                    # Before the fetcher and the pool close under jobs that still run.
+                    # No new jobs; let those under way finish before the fetcher and the
+                    # pool close under them.
+                    scheduler.pause()
+                    await ingest.drain(DRAIN_SECONDS)
                     scheduler.shutdown(wait=False)
     finally:
         if site:

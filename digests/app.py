@@ -49,12 +49,15 @@ class Sitrep:
     transport: httpx.AsyncBaseTransport | None = None
     rng: random.Random = field(default_factory=random.Random)
     extractor: Extractor | None = None
+    _analyst: Analyst | None = field(default=None, init=False, repr=False)
 
     def analyst(self) -> Analyst:
         """The extract-and-cluster stage; the gazetteer is loaded on first use."""
-        if self.extractor is None:
-            self.extractor = default_extractor(self.settings.region.admin1)
-        return Analyst(self.store, self.extractor, clock=self.clock)
+        if self._analyst is None:
+            if self.extractor is None:
+                self.extractor = default_extractor(self.settings.region.admin1)
+            self._analyst = Analyst(self.store, self.extractor, clock=self.clock)
+        return self._analyst
 
     def gazetteer(self) -> Gazetteer:
         """The shipped gazetteer, preferring the configured region's governorates."""
