@@ -32,13 +32,19 @@ logger = logging.getLogger("sitrep.analysis")
 Clock = Callable[[], datetime]
 
 
-def extractor_version() -> str:
-    """Changes whenever the extraction code or its data changes, so stored results are redone."""
+def analysis_version() -> str:
+    """Changes whenever extraction, its data, or how articles split into incidents changes.
+
+    Stored articles read by another version are read and clustered again, so stored events
+    always reflect the code that runs (an incident's key depends on the events code too).
+    """
     root = Path(__file__).resolve().parent
+    files = [
+        *sorted((root / "extract").glob("*.py")),
+        *sorted((root / "events").glob("*.py")),
+        *sorted((root / "data" / "gazetteer").glob("*")),
+    ]
     hasher = hashlib.sha1()
-    files = sorted((root / "extract").glob("*.py")) + sorted(
-        (root / "data" / "gazetteer").glob("*")
-    )
     for path in files:
         if path.is_file():
             hasher.update(path.name.encode())
@@ -75,7 +81,7 @@ class Analyst:
         self.store = store
         self.extractor = extractor
         self.clock = clock
-        self.version = version or extractor_version()
+        self.version = version or analysis_version()
         self.rules = rules or ClusterRules()
 
     def process_pending(self, batch: int = 200) -> AnalysisReport:

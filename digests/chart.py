@@ -86,8 +86,11 @@ def render_chart(points: list[DailyPoint], out: Path, *, place: str = "All areas
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=(3, 2))
     try:
         figure.suptitle(f"{place}\n{period}", fontsize=19, fontweight="bold")
-        width = 0.42 if len(points) <= 45 else 0.8
-        offset = 0.21 if len(points) <= 45 else 0.0
+        # Up to six weeks, killed and injured stand side by side; beyond, bars get too thin
+        # for pairs, so injured stack on killed (different people, so the sum is meaningful).
+        side_by_side = len(points) <= 45
+        width = 0.42 if side_by_side else 0.8
+        offset = 0.21 if side_by_side else 0.0
         killed_bars = top.bar(
             [mdates.date2num(d) - offset for d in days],
             killed,
@@ -99,8 +102,9 @@ def render_chart(points: list[DailyPoint], out: Path, *, place: str = "All areas
             [mdates.date2num(d) + offset for d in days],
             injured,
             width=width,
+            bottom=None if side_by_side else killed,
             color=INJURED_COLOUR,
-            alpha=0.85 if offset else 0.55,
+            alpha=0.85,
             label=f"Injured ({format_count(sum(injured))})",
         )
         top.set_title("People killed and injured per day", loc="left", fontsize=TITLE_SIZE)
@@ -128,7 +132,8 @@ def render_chart(points: list[DailyPoint], out: Path, *, place: str = "All areas
             axes.set_ylim(bottom=0)
             axes.tick_params(labelsize=TEXT_SIZE)
         # Headroom so the legend never sits on the bars.
-        top.set_ylim(0, max(1, *killed, *injured) * 1.22)
+        heights = [*killed, *injured] if side_by_side else [p.killed + p.injured for p in points]
+        top.set_ylim(0, max(1, *heights) * 1.22)
         bottom.set_ylim(0, max(1, *displaced) * 1.15)
         locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
         bottom.xaxis.set_major_locator(locator)

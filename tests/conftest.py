@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -81,15 +81,7 @@ def store(database_url: str) -> Iterator[Store]:
 
 
 @pytest.fixture
-def sqlite_store(tmp_path: Path) -> Iterator[Store]:
-    """An SQLite store, for tests about behaviour rather than backends."""
-    opened = Store.open(f"sqlite:///{tmp_path / 'sitrep.db'}")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def make_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+def make_settings(tmp_path: Path) -> Callable[..., Settings]:
     """Build settings as the CLI does, with an explicit environment and a temporary data dir."""
 
     def build(environ: dict[str, str] | None = None, **toml: str) -> Settings:

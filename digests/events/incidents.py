@@ -6,11 +6,13 @@ figures yields no incident at all.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date
 
 from digests.events.model import ArticleFacts, ArticleRef, Incident
+from digests.events.parts import Draft, fold_parts
 from digests.events.places import is_broad, place_key
 from digests.events.wording import fingerprint, fold, violence_of
 from digests.extract.model import Figure, Place
@@ -42,13 +44,25 @@ def _lede(text: str) -> str:
     return " ".join(text.split()[:LEDE_WORDS])
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[- ]")
+
+
+def _names(place: Place, text: str) -> bool:
+    """Whether ``text`` names ``place``, with or without the Arabic article ("Al Atarib",
+    "Atarib")."""
+    name = fold(place.name)
+    folded = fold(text)
+    short = _ARTICLE.sub("", name)
+    return name in folded or (len(short) >= 4 and short in folded)
+
+
 def _figure_place(
     figure: Figure, by_name: dict[str, Place], headline_place: Place | None
 ) -> Place | None:
     """Where a figure happened. When its sentence names the place the headline names, that
     place wins: "a school in Ariha, south of Idlib city" is about Ariha, whichever place
     extraction attached to the number."""
-    if headline_place is not None and fold(headline_place.name) in fold(figure.quote):
+    if headline_place is not None and _names(headline_place, figure.quote):
         return headline_place
     if figure.place_record is not None:
         return figure.place_record
@@ -58,9 +72,17 @@ def _figure_place(
 
 
 def _title_place(article: ArticleFacts) -> Place | None:
-    """The specific place the headline names (the first one, when it names several)."""
+    """The specific place the headline names. When it names several ("in Idlib's Ariha"),
+    the one most figures are about, then the first named."""
     title = fold(article.title)
-    return next((p for p in article.places if not is_broad(p) and fold(p.name) in title), None)
+    named = [p for p in article.places if not is_broad(p) and _names(p, title)]
+    if len(named) < 2:
+        return named[0] if named else None
+    about = Counter(
+        place_key(f.place_record) if f.place_record else fold(f.place or "")
+        for f in article.figures
+    )
+    return max(named, key=lambda p: about[place_key(p)] + about[fold(p.name)])
 
 
 def _primary_place(article: ArticleFacts) -> Place | None:
@@ -129,10 +151,9 @@ def _by_day(figures: list[Figure], published: date) -> dict[date | None, list[Fi
     result: dict[date | None, list[Figure]] = {}
     last_day: dict[date, date] = {}
     for run in runs:
-        days = Counter(f.date for f in run if f.date is not None)
-        day = min(days, key=lambda d: (-days[d], d))
+        day = _run_day(run)
         result[day] = run
-        last_day[day] = max(days)
+        last_day[day] = max(f.date for f in run if f.date is not None)
     undated = [f for f in figures if f.date is None]
     if undated:
         recent = [d for d, last in last_day.items() if 0 <= (published - last).days <= RUN_DAYS]
@@ -141,6 +162,20 @@ def _by_day(figures: list[Figure], published: date) -> dict[date | None, list[Fi
         else:
             result[None] = undated  # dated later, from the publication day
     return result
+
+
+def _run_day(run: list[Figure]) -> date:
+    """The day a run of one place's dated figures is told for: the day of its largest count
+    (a toll that grew over days is news when it peaked), else the day most figures give."""
+    dated = [f for f in run if f.date is not None]
+    for kind in ("killed", "injured", "displaced"):  # the dead date a report first
+        counted = [f for f in dated if f.kind == kind and f.count is not None]
+        if counted:
+            peak = max(f.count or 0 for f in counted)
+            dated = [f for f in counted if f.count == peak]
+            break
+    days = Counter(f.date for f in dated if f.date is not None)
+    return min(days, key=lambda d: (-days[d], d))
 
 
 def _weight(figures: list[Figure]) -> int:
@@ -182,26 +217,34 @@ def _incidents(
 
     ref = article_ref(article)
     lede = _lede(article.text)
-    incidents = []
-    for (key, day), (explicit, figures) in merged.items():
+    drafts = []
+    for order, ((key, day), (explicit, figures)) in enumerate(merged.items()):
         if not any(f.kind in INCIDENT_KINDS for f in figures):
             continue
-        quotes = " ".join(dict.fromkeys(f.quote for f in figures if f.quote))
-        violence = violence_of([(quotes, 3), (article.title, 2), (lede, 1)])
+        violence = violence_of([(_quotes(figures), 3), (article.title, 2), (lede, 1)])
+        place = places.get(key) if key else None
+        drafts.append(Draft(place, day, explicit, figures, violence, order))
+    incidents = []
+    for draft in fold_parts(drafts):
+        key = place_key(draft.place) if draft.place is not None else "-"
         incidents.append(
             Incident(
-                key=f"{key or '-'}@{day.isoformat()}",
+                key=f"{key}@{draft.day.isoformat()}",
                 article=ref,
                 revision=article.revision,
-                date=day,
-                date_explicit=explicit,
-                place=places.get(key) if key else None,
-                violence=violence,
-                figures=tuple(figures),
-                fingerprint=fingerprint(f"{article.title} {lede} {quotes}"),
+                date=draft.day,
+                date_explicit=draft.explicit,
+                place=draft.place,
+                violence=draft.violence,
+                figures=tuple(draft.figures),
+                fingerprint=fingerprint(f"{article.title} {lede} {_quotes(draft.figures)}"),
             )
         )
     return incidents
+
+
+def _quotes(figures: Iterable[Figure]) -> str:
+    return " ".join(dict.fromkeys(f.quote for f in figures if f.quote))
 
 
 def member_incidents(

@@ -28,10 +28,9 @@ from digests.events.model import (
     SourceTotal,
     Unit,
 )
+from digests.events.readings import TOTAL_GROUPS, is_vague, one_account
 from digests.extract.model import Figure
 
-# Groups that count everyone (or everyone on one side); the rest are breakdowns of these.
-TOTAL_GROUPS = frozenset({"people", "civilians", "combatants"})
 _QUALIFIER_STRENGTH = {"exact": 0, "about": 1, "at_least": 2, "more_than": 2, "up_to": 3}
 
 Recency = tuple[datetime, int, int]
@@ -42,8 +41,7 @@ def unit_of(group: str) -> Unit:
     return "families" if group == "families" else "people"
 
 
-def is_vague(figure: Figure) -> bool:
-    return figure.count is None or figure.qualifier == "vague"
+__all__ = ["TOTAL_GROUPS", "headline_for", "is_vague", "reconcile", "reconcile_figure", "unit_of"]
 
 
 def _top(figure: Figure) -> int:
@@ -137,8 +135,15 @@ def reconcile_figure(kind: str, group: str, incidents: Sequence[Incident]) -> Re
     )
 
 
-def _source_totals(kind: str, incident: Incident) -> tuple[list[SourceTotal], bool]:
-    """Each cited source's total for ``kind`` in one incident; flag True when all are partial.
+# How far a source's total stands for the whole toll: everyone or the civilians; one side
+# only (fighters: "the army said 19 militants died"; or civilians, beside a source that
+# counts both sides); a breakdown alone.
+WHOLE, ONE_SIDE, PARTIAL = 0, 1, 2
+CIVILIANS_ONLY = 3  # WHOLE unless another source tells civilians from fighters
+
+
+def _source_totals(kind: str, incident: Incident) -> list[tuple[int, SourceTotal]]:
+    """Each cited source's total for ``kind`` in one incident, with how whole it is.
 
     A source's total is the larger of its figure for everyone ("people") and civilians plus
     combatants; failing both, its largest breakdown (a floor: "4 children" means at least 4).
@@ -151,8 +156,7 @@ def _source_totals(kind: str, incident: Incident) -> tuple[list[SourceTotal], bo
         current = groups.get(figure.group)
         groups[figure.group] = _best([current, figure]) if current else figure
 
-    totals: list[SourceTotal] = []
-    partial: list[SourceTotal] = []
+    totals: list[tuple[int, SourceTotal]] = []
     for source, groups in per_source.items():
         sides = [groups[g] for g in ("civilians", "combatants") if g in groups]
         options = [[groups["people"]]] if "people" in groups else []
@@ -178,8 +182,28 @@ def _source_totals(kind: str, incident: Incident) -> tuple[list[SourceTotal], bo
             url=article.url,
             article_id=article.article_id,
         )
-        (totals if parts[0].group in TOTAL_GROUPS else partial).append(total)
-    return (totals, False) if totals else (partial, True)
+        groups_counted = {f.group for f in parts}
+        if groups_counted == {"combatants"}:
+            totals.append((ONE_SIDE, total))
+        elif groups_counted == {"civilians"} and not ({"people", "combatants"} & set(groups)):
+            totals.append((CIVILIANS_ONLY, total))
+        else:
+            totals.append((WHOLE if parts[0].group in TOTAL_GROUPS else PARTIAL, total))
+    return totals
+
+
+def _civilians_apart(incident: Incident, kind: str, source: str | None) -> int:
+    """How many civilians a source counts apart from everyone (or from fighters); 0 when it
+    does not tell them apart."""
+    figures = [
+        f
+        for f in incident.figures
+        if f.kind == kind and f.source == source and f.count is not None and not is_vague(f)
+    ]
+    groups = {f.group for f in figures}
+    if "civilians" not in groups or not {"people", "combatants"} & groups:
+        return 0
+    return max(f.count or 0 for f in figures if f.group == "civilians")
 
 
 def headline_for(kind: str, incidents: Sequence[Incident], unit: Unit) -> Headline | None:
@@ -194,15 +218,25 @@ def headline_for(kind: str, incidents: Sequence[Incident], unit: Unit) -> Headli
         if any(in_unit(f) for f in i.figures)
     ]
     latest = _latest_per_voice(scoped, lambda _: True)
-    totals: list[SourceTotal] = []
-    partial: list[SourceTotal] = []
+    ranked: list[tuple[int, SourceTotal]] = []
+    civilians_apart = 0
     for (_, source), incident in latest.items():
         spoken = _with_figures(incident, tuple(f for f in incident.figures if f.source == source))
-        found, is_partial = _source_totals(kind, spoken)
-        (partial if is_partial else totals).extend(found)
-    chosen = totals or partial
-    if not chosen:
+        ranked.extend(_source_totals(kind, spoken))
+        civilians_apart = max(civilians_apart, _civilians_apart(incident, kind, source))
+    if not ranked:
         return None
+    # A count of civilians alone is a toll ("10 civilians", a rival to "8 dead"), unless it
+    # is below the civilians another source counts apart from its fighters: then it is a
+    # smaller reading of that side (or of a side incident), not a low end of the toll.
+    ranked = [
+        (ONE_SIDE if t.count < civilians_apart else WHOLE, t) if r == CIVILIANS_ONLY else (r, t)
+        for r, t in ranked
+    ]
+    # The range runs over the sources that count the most of the toll: a count of fighters
+    # alone beside a toll of everyone is one side's losses, not a lower reading of the toll.
+    best = min(rank for rank, _ in ranked)
+    chosen = [total for rank, total in ranked if rank == best]
     chosen.sort(key=lambda t: (-t.top, not t.cited, t.label))
     vague_outlets = {i.article.outlet for i in scoped} - {outlet for outlet, _ in latest}
     return Headline(
@@ -221,7 +255,7 @@ def _with_figures(incident: Incident, figures: tuple[Figure, ...]) -> Incident:
 
 def reconcile(key: str, incidents: Iterable[Incident], event_id: int | None = None) -> Event:
     """Build an event from its member incidents (any order; stale revisions are ignored)."""
-    members = _latest_revisions(incidents)
+    members = [replace(i, figures=one_account(i.figures)) for i in _latest_revisions(incidents)]
     if not members:
         raise ValueError(f"event {key} has no member incident")
     pairs = sorted({(f.kind, f.group) for i in members for f in i.figures})

@@ -106,4 +106,33 @@ def _resolve(sentence: str, published: date) -> date | None:
             found = published - timedelta(days=days)
         if found is not None:
             return found
-    return None
+    return _background_event(sentence, published)
+
+
+# An older event told as background: "the 2022 attack on the station", "in March 2021".
+_EVENT_NOUNS = (
+    r"attack|attacks|strike|strikes|bombing|bombings|massacre|battle|offensive|siege|"
+    r"earthquake|quake|assault|raid|raids|shelling|explosion|blast|ambush|fighting|clashes"
+)
+_BACKGROUND = re.compile(
+    r"(?<!since )\bthe\s+(?P<year1>(?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:" + _EVENT_NOUNS + r")\b"
+    r"|(?<!since )\b(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?"
+    + _MONTH.replace("(", "(?P<month>", 1)
+    + r"\s+(?P<year2>(?:19|20)\d\d)\b"
+    r"|(?<!since )\b(?:in|during)\s+(?P<year3>(?:19|20)\d\d)\b(?!\s*(?:-|to|and)\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def _background_event(sentence: str, published: date) -> date | None:
+    """The month or year of an older event the sentence tells ("the 2022 attack ... killed
+    50"): its first day, never after the publication date."""
+    match = _BACKGROUND.search(sentence)
+    if match is None:
+        return None
+    year = int(match.group("year1") or match.group("year2") or match.group("year3"))
+    month = _MONTHS[match.group("month").lower().rstrip(".")] if match.group("month") else 1
+    if year < 1900:
+        return None
+    found = date(year, month, 1)
+    return found if found < published.replace(day=1) else None

@@ -18,7 +18,12 @@ from digests.extract.figures import may_hold_figures, read_sentence
 from digests.extract.model import Extraction, Figure, Kind, Place, PlaceMention, Qualifier
 from digests.extract.numbers import Token, tokenize
 from digests.extract.phrases import Phrase
-from digests.extract.scope import RUNNING_TOTAL_DEATHS, WAR_SCALE_DEATHS, is_cumulative
+from digests.extract.scope import (
+    RUNNING_TOTAL_DEATHS,
+    WAR_SCALE_DEATHS,
+    is_cumulative,
+    is_cumulative_since_then,
+)
 from digests.extract.sentences import Sentence, segment
 from digests.extract.sources import find_source
 from digests.extract.translit import fold
@@ -51,6 +56,7 @@ class _Found:
     definite: bool
     stale: bool
     headline: bool = False  # read from the first line: a headline restates the body
+    spot: tuple[int, int] = (-1, -1)  # sentence and offset: two counts of one sentence differ
 
 
 class Extractor:
@@ -104,6 +110,14 @@ class _SentenceContext:
     places: list[PlaceMention]
 
 
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    """Where and when a figure happened, for the parts that break it down."""
+
+    mention: PlaceMention | None
+    when: date | None
+
+
 class _Reading:
     """The state of reading one article, sentence after sentence."""
 
@@ -120,6 +134,8 @@ class _Reading:
         self.scopes: dict[int, bool] = {}
         self.known_kinds: dict[int, str] = {}
         self.source_cache: dict[int, str | None] = {}
+        self.settings: dict[int, _Setting] = {}  # where and when each figure read happened
+        self.paragraph_places: dict[int, PlaceMention] = {}  # last figure's place per paragraph
 
     def context(self, index: int) -> _SentenceContext:
         sentence = self.sentences[index]
@@ -128,7 +144,14 @@ class _Reading:
         return _SentenceContext(
             source=_source(self.sentences, index, self.source_cache),
             when=resolve_date(sentence.text, self.published),
-            cumulative=is_cumulative(sentence.text, self.published),
+            cumulative=is_cumulative(sentence.text, self.published)
+            or (
+                index > 0
+                and self.sentences[index - 1].paragraph == sentence.paragraph
+                and is_cumulative_since_then(
+                    sentence.text, self.sentences[index - 1].text, self.published
+                )
+            ),
             since=" since " in f" {sentence.text.lower()} ",
             places=[m for m in self.mentions[low:high] if m.place.feature != "country"],
         )
@@ -140,12 +163,22 @@ class _Reading:
         if not phrases:
             return
         context = self.context(index)
+        update_at = _running_total_update(tokens)
         for phrase in phrases:
-            cumulative = self._cumulative(phrase, context.cumulative, context.since)
+            # "1,300 fled, bringing the number since January to 41,000": the newcomers are
+            # the incident, only the total after the update verb runs over the period
+            before_update = update_at is not None and phrase.first < update_at
+            cumulative = self._cumulative(
+                phrase, context.cumulative and not before_update, context.since
+            )
+            linked = phrase.parent or phrase.sibling
+            by_group = phrase.group is not None and phrase.group != "people"
             self.add(
                 index,
                 context,
                 offset=tokens[phrase.amount.start].start,
+                inherited=self.settings.get(id(linked)) if linked and by_group else None,
+                key=id(phrase),
                 kind=_kind(phrase.kind),
                 count=phrase.value,
                 group=phrase.resolved_group(),
@@ -196,6 +229,8 @@ class _Reading:
         *,
         offset: int,
         kind: Kind,
+        inherited: _Setting | None = None,
+        key: int = 0,
         count: int | None,
         group: str,
         qualifier: Qualifier,
@@ -205,7 +240,19 @@ class _Reading:
         stale: bool = False,
     ) -> None:
         sentence = self.sentences[index]
-        mention = _nearest(context.places, sentence, offset) or self.main_place
+        when = context.when
+        if inherited is not None:
+            # "including six children": a part happened where and when its total did
+            mention, when = inherited.mention, when or inherited.when
+        else:
+            mention = (
+                _nearest(context.places, sentence, offset)
+                or self.paragraph_places.get(sentence.paragraph)
+                or self.main_place
+            )
+        if mention is not None:
+            self.paragraph_places[sentence.paragraph] = mention
+        self.settings[key] = _Setting(mention, when)
         figure = Figure(
             kind=kind,
             count=count,
@@ -213,7 +260,7 @@ class _Reading:
             qualifier=qualifier,
             scope="cumulative" if cumulative else "incident",
             place=mention.place.name if mention else None,
-            date=context.when,
+            date=when,
             source=context.source,
             quote=_quote(sentence.text),
             count_high=high,
@@ -227,9 +274,34 @@ class _Reading:
                 explicit_date=context.when is not None,
                 definite=definite,
                 stale=stale,
-                headline=index == 0 and not sentence.text.rstrip().endswith(_SENTENCE_ENDS),
+                headline=_restates(index, sentence.text),
+                spot=(index, offset),
             )
         )
+
+
+_LIST_ITEM_CHARS = 80  # a short line without a full stop: a key-figures item or a heading
+
+
+def _restates(index: int, text: str) -> bool:
+    """A headline, or a short key-figures line ("- 2 deaths reported"), restates the body."""
+    stripped = text.rstrip()
+    if stripped.endswith(_SENTENCE_ENDS):
+        return False
+    return index == 0 or len(stripped) <= _LIST_ITEM_CHARS
+
+
+_UPDATE_VERBS = frozenset({"bringing", "raising", "taking", "pushing", "lifting"})
+_TOTAL_WORDS = frozenset({"total", "toll", "tally", "number", "count", "figure"})
+
+
+def _running_total_update(tokens: list[Token]) -> int | None:
+    """The token of "bringing/raising ... the total" in a sentence, if any."""
+    lows = [t.low for t in tokens]
+    for i, low in enumerate(lows):
+        if low in _UPDATE_VERBS and not _TOTAL_WORDS.isdisjoint(lows[i + 1 : i + 5]):
+            return i
+    return None
 
 
 def default_extractor(preferred_admin1: Sequence[str] = ()) -> Extractor:
@@ -309,11 +381,67 @@ def _main_place(mentions: list[PlaceMention], sentences: Sequence[Sentence]) -> 
     return min(inner, key=lambda m: (_SPECIFICITY.get(m.place.feature or "", 1), m.start))
 
 
+# "in Ariha, south of Idlib city", "10 km east of Saraqib": a point of reference, not the
+# place where it happened.
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+    r"north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+"
+    r"of\s+)?$|\b(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _nearest(mentions: list[PlaceMention], sentence: Sentence, offset: int) -> PlaceMention | None:
+    """The place of a figure: the nearest place of its sentence that is not a reference
+    point ("south of Idlib") nor the province of another place named there."""
     if not mentions:
         return None
+    specific = _specific_places(mentions, sentence) or mentions
     absolute = sentence.start + offset
-    return min(mentions, key=lambda m: abs(m.start - absolute))
+    clause = _clause_span(sentence, offset)
+    in_clause = [m for m in specific if clause[0] <= m.start - sentence.start < clause[1]]
+    return min(in_clause or specific, key=lambda m: abs(m.start - absolute))
+
+
+# Where one clause of a sentence ends and another, about something else, begins.
+_CLAUSE_BREAK = re.compile(
+    r"[,;]\s+(?:while|whereas|but|meanwhile|and|as)\b|;|\s[-–—]\s", re.IGNORECASE
+)
+
+
+def _clause_span(sentence: Sentence, offset: int) -> tuple[int, int]:
+    """The character span (within the sentence) of the clause holding ``offset``."""
+    start, end = 0, len(sentence.text)
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        if match.end() <= offset:
+            start = match.end()
+        elif match.start() >= offset:
+            end = match.start()
+            break
+    return start, end
+
+
+def _specific_places(mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
+    inside = {
+        fold(m.place.admin1)
+        for m in mentions
+        if m.place.admin1 and m.place.feature not in ("province", "region", "country")
+    }
+    kept = []
+    for mention in mentions:
+        lead = sentence.text[
+            max(0, mention.start - sentence.start - 40) : mention.start - sentence.start
+        ]
+        if _REFERENCE_BEFORE.search(lead):
+            continue
+        if (
+            fold(mention.place.name) in inside
+            and len(mentions) > 1
+            and any(fold(m.place.name) != fold(mention.place.name) for m in mentions)
+        ):
+            continue  # "Ariha in Idlib province": Idlib says where Ariha is
+        kept.append(mention)
+    return kept
 
 
 def _distinct_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
@@ -331,11 +459,21 @@ def _same_figure(a: _Found, b: _Found) -> bool:
     fa, fb = a.figure, b.figure
     if fa.kind != fb.kind or fa.count != fb.count or fa.count is None:
         return False
-    if fa.group != fb.group and not {fa.group, fb.group} <= _COMPATIBLE_GROUPS:
-        return False
+    if a.spot[0] == b.spot[0] and a.spot != b.spot:
+        return False  # "a nurse and a volunteer were killed": two people, not one said twice
     restated = a.headline or b.headline  # a headline's source and date are the body's
-    if not restated and a.explicit_source and b.explicit_source and fa.source != fb.source:
+    # "Ambush kills 14" over "killed 14 soldiers": a headline leaves the group unsaid
+    vague_headline = restated and "people" in (fa.group, fb.group)
+    if fa.group != fb.group and not ({fa.group, fb.group} <= _COMPATIBLE_GROUPS or vague_headline):
         return False
+    if (
+        not restated
+        and a.explicit_source
+        and b.explicit_source
+        and fa.source != fb.source
+        and (fa.place is None or fa.place != fb.place)
+    ):
+        return False  # two sources agreeing on one place's count report one figure
     if not restated and a.explicit_date and b.explicit_date and fa.date != fb.date:
         return False
     return not (a.places and b.places and not a.places & b.places)
@@ -358,8 +496,8 @@ def _deduplicate(found: list[_Found]) -> tuple[Figure, ...]:
         if twin is None:
             kept.append(item)
             continue
-        if twin.figure.group == "people" and figure.group == "civilians":
-            twin.figure = _with_group(twin.figure, "civilians")
+        if twin.figure.group == "people" and figure.group != "people":
+            twin.figure = _with_group(twin.figure, figure.group)
     return tuple(k.figure for k in kept)
 
 

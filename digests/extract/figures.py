@@ -13,11 +13,13 @@ from collections.abc import Mapping
 from digests.extract.groups import GROUP_NOUNS, MODIFIERS
 from digests.extract.kinds import (
     AUXILIARIES,
+    FLIGHT_WORDS,
     HEAD_KINDS,
     MODALS,
     NUMBER_NOUNS,
     POST,
     PRE,
+    PRE_NEEDS_FLIGHT,
     PRE_NEEDS_GROUP,
     RETURN_WORDS,
     TOLL_NOUNS,
@@ -76,6 +78,10 @@ HYPOTHETICAL_CUES = frozenset({"warned", "warns", "warning", "risk", "threatens"
 NEGATIONS = frozenset({"no", "not", "none", "nobody", "never", "without"})
 
 
+# Words of a vague part inside a subject's breakdown ("including a number of children").
+_VAGUE_TAIL = frozenset({"number", "some", "several", "many", "dozens", "scores", "hundreds"})
+_MAX_RELATIVE = 7  # words of a relative clause between a count and its verb
+_CLAUSE_VERBS = frozenset({"was", "were", "had", "have", "has"})
 _MAX_POST_STEPS = 12  # words between a count and its verb ("have so far been killed")
 
 
@@ -128,15 +134,29 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
                 return None, False, j  # "killed or injured": no single kind
             return kind, guess, j + length
         low = lows[j]
-        if low in PREPOSITIONS and steps == 0:
-            # "A technician at the water station in Aleppo was killed"
-            k = _skip_words(lows, j + 1, 5)
+        if (low in PREPOSITIONS or low == "of") and steps == 0:
+            # "A technician at the water station in Aleppo was killed", "Four staff of the
+            # Union of Medical Relief Organisations were killed"
+            k = _skip_words(lows, j + 1, 7 if low == "of" else 5)
             if k < n and lows[k] in PREPOSITIONS:
                 k = _skip_words(lows, k + 1, 4)
+            if k < n and lows[k] == "and":
+                k = _skip_words(lows, k + 1, 3)  # "from the towns of Fuaa and Kafraya were"
+            k = _skip_aside(lows, k)  # "... Civil Defence - better known as ... - have been"
             if k < n and lows[k] in ("was", "were", "had", "have", "has"):
                 j, steps = k, steps + 1
                 continue
             return None, False, j
+        if low in ("who", "that") and steps == 0 and match_at(lows, j + 1, POST) is None:
+            # "20 fighters who guarded the buses were killed": skip the relative clause
+            k = j + 2 if lows[j + 1 : j + 2] and lows[j + 1] in _CLAUSE_VERBS else j + 1
+            while k < n and k - j <= _MAX_RELATIVE and lows[k] not in _CLAUSE_VERBS:
+                if lows[k] in (",", ";", ".", "and") or lows[k][0].isdigit():
+                    break
+                k += 1
+            if 1 < k - j <= _MAX_RELATIVE and k < n and lows[k] in _CLAUSE_VERBS:
+                j, steps = k, steps + 1
+                continue
         if low in MODALS:
             guess = not (j + 1 < n and lows[j + 1] == "have")
         elif low in ("including", "among"):
@@ -163,12 +183,24 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
                 return None, False, j
             j, steps = close + 1, steps + 1  # "(5-8 years)", "(White Helmets)"
             continue
+        elif in_tail and low in _VAGUE_TAIL:
+            j, steps = j + 1, steps + 1  # "including a number of children were killed"
+            continue
         elif in_tail and (low[0].isdigit() or low in UNITS or low in TENS or low in ARTICLES):
             # "600 Syrians including 136 children have been killed": skip the breakdown
             j += 1
             while j < n and (lows[j] in GROUP_NOUNS or lows[j] in MODIFIERS):
                 j += 1
             steps += 1
+            continue
+        elif (
+            low == "and"
+            and j + 2 < n
+            and lows[j + 1].isalpha()
+            and lows[j + 2] in GROUP_NOUNS
+            and lows[j + 2] not in HEAD_KINDS
+        ):
+            j, steps = j + 3, steps + 1  # "27 fighters and prison guards had been killed"
             continue
         elif low == "and" and not (
             j + 1 < n
@@ -188,6 +220,21 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
         j += 1
         steps += 1
     return None, False, j
+
+
+_ASIDE_CLOSERS = {"-": "-", "–": "–", "—": "—", "(": ")", ",": ","}
+_MAX_ASIDE = 12
+
+
+def _skip_aside(lows: list[str], k: int) -> int:
+    """The token after an aside between dashes, brackets or commas that starts at ``k``."""
+    if k >= len(lows) or lows[k] not in _ASIDE_CLOSERS:
+        return k
+    closer = _ASIDE_CLOSERS[lows[k]]
+    end = k + 1
+    while end < len(lows) and end - k <= _MAX_ASIDE and lows[end] not in (closer, ";", "."):
+        end += 1
+    return end + 1 if end < len(lows) and lows[end] == closer else k
 
 
 def _skip_words(lows: list[str], k: int, limit: int) -> int:
@@ -218,12 +265,22 @@ def _pre_kind(lows: list[str], phrase: Phrase) -> tuple[str | None, bool]:
         return None, False  # "killing or injuring 50"
     if found in PRE_NEEDS_GROUP and phrase.group is None:
         return None, False
+    if found in PRE_NEEDS_FLIGHT and not _flight_follows(lows, phrase.end):
+        return None, False
     if "lives" in found and {"saved", "saving", "save"} & set(lows[max(0, before - 2) : before]):
         return None, True  # "saved the lives of 100 people": survivors, not a toll
     start = end - len(found)
     window = lows[max(0, start - 3) : start]
     guess = any(w in MODALS for w in window) and "have" not in window
     return PRE[found], guess
+
+
+def _flight_follows(lows: list[str], end: int) -> bool:
+    """ "forced 250 families to leave", "forcing 3,500 people from their homes"."""
+    after = lows[end : end + 2]
+    if after[:1] in (["from"], ["out"]):
+        return True
+    return len(after) == 2 and after[0] == "to" and after[1] in FLIGHT_WORDS
 
 
 _STOP = frozenset(
@@ -378,14 +435,84 @@ def read_sentence(
     for phrase in phrases:
         if phrase.parent is not None and phrase.parent.stale:
             phrase.stale = True  # a breakdown of an earlier toll is as old as the toll
+    _groups_from_antecedents(lows, phrases, previous)
     out: list[Phrase] = []
     for phrase in phrases:
         if phrase.kind is None or phrase.blocked or phrase.population:
             continue
+        if phrase.kind == "displaced" and phrase.resolved_group() == "combatants":
+            continue  # "200 fighters arrived in Idlib": troops move, they are not displaced
         if guess_sentence and _guess_near(lows, phrase):
             continue
         out.append(phrase)
     return out
+
+
+# Nouns that stand for "more of the same people" ("ten others were wounded").
+_OTHERS = frozenset({"others", "more"})
+
+
+def _groups_from_antecedents(
+    lows: list[str], phrases: list[Phrase], previous: Phrase | None
+) -> None:
+    """Who "others" and "of them" count when the phrase itself does not say: fighters
+    before them stay fighters ("killed 14 soldiers ... ten others were wounded"), and "of
+    them" counts the people last named ("gunmen attacked ..., killing 23 of them")."""
+    for idx, phrase in enumerate(phrases):
+        if phrase.group not in (None, "people") or phrase.parent is not None:
+            continue
+        if phrase.sibling is not None and phrase.resolved_group() != "people":
+            continue
+        before = phrases[idx - 1] if idx else previous
+        if lows[phrase.end - 1] in _OTHERS and phrase.end - phrase.amount.end == 1:
+            if before is not None and before.resolved_group() == "combatants":
+                phrase.group = "combatants"
+        elif phrase.partitive == "pronoun" and phrase.group is None:
+            named = _last_named_group(lows, phrase.first)
+            if named is not None:
+                phrase.group = named
+        elif (
+            phrase.group is None
+            and phrase.partitive is None
+            and phrase.sibling is None
+            and match_ending(lows, phrase.first, PRE) is None
+            and _subject_group(lows) == "combatants"
+        ):
+            phrase.group = "combatants"  # "Soldiers came under fire; two were killed"
+
+
+_SUBJECT_REACH = 4  # tokens from a sentence's start where its subject noun stands
+# Subjects whose group depends on what follows ("members of the medical staff").
+_VAGUE_SUBJECTS = frozenset({"members", "member", "personnel", "leaders", "leader", "police"})
+# Fighters named as the ones who attack: the people counted after them are their victims.
+_ATTACKERS = frozenset(
+    {
+        "gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "militants",
+        "jihadists", "insurgents", "terrorists", "snipers", "extremists", "bombers",
+    }
+)  # fmt: skip
+
+
+def _subject_group(lows: list[str]) -> str | None:
+    """The group of a sentence's subject when it opens with a person noun ("Soldiers ...")."""
+    for low in lows[:_SUBJECT_REACH]:
+        if low in GROUP_NOUNS and low not in HEAD_KINDS:
+            if low in _ATTACKERS or low in _VAGUE_SUBJECTS:
+                return None
+            return GROUP_NOUNS[low]
+        if low[0].isdigit() or low in UNITS or low in TENS:
+            return None
+    return None
+
+
+def _last_named_group(lows: list[str], end: int) -> str | None:
+    """The group of the last plural person noun before ``end`` in the sentence."""
+    for k in range(end - 1, -1, -1):
+        low = lows[k]
+        if low in GROUP_NOUNS and low not in HEAD_KINDS and low.endswith(("s", "men")):
+            group = GROUP_NOUNS[low]
+            return group if group != "people" else None
+    return None
 
 
 def _bare_participle(lows: list[str], phrase: Phrase) -> bool:
@@ -424,7 +551,9 @@ def _counts_nobody(lows: list[str], phrase: Phrase) -> bool:
     after = lows[phrase.end : phrase.end + 4]
     if after[:1] and after[0] in CONDITION_WORDS:
         return True
-    if after[:1] == ["in"] and any(w in ("condition", "critical", "serious") for w in after):
+    if after[:1] == ["in"] and any(
+        w in ("condition", "critical", "serious", "intensive", "icu") for w in after
+    ):
         return True
     if phrase.own_kind:
         return False

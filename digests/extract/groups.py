@@ -39,7 +39,8 @@ _add(
     "rebel insurgents insurgent jihadists jihadist jihadis gunmen gunman militiamen militiaman "
     "officers officer servicemen serviceman policemen policeman commanders commander recruits "
     "conscripts paramilitaries mercenaries snipers terrorists terrorist extremists members "
-    "member personnel militia police leaders leader attackers assailants",
+    "member personnel militia militias loyalists loyalist police leaders leader attackers forces "
+    "assailants comrades",
 )
 _add(
     "aid_workers",

@@ -218,6 +218,63 @@ PARTITIVE_DETERMINERS = frozenset(
 )
 
 
+# Words that never qualify a noun: they end a phrase rather than describe its people.
+_NOT_MODIFIERS = frozenset(
+    {"and", "or", "but", "of", "the", "a", "an", "to", "in", "on", "at", "by", "with", "from"}
+    | {"where", "when", "who", "whom", "which", "that", "while", "whose", "than", "into"}
+)
+_MODIFIER_REACH = 2  # unknown words a head noun may stand behind: "former opposition commander"
+
+
+def _is_person_noun(low: str) -> bool:
+    return (low in GROUP_NOUNS or low in STAFF_NOUNS) and low not in PREDICATES
+
+
+def _noun_modifier(lows: list[str], j: int) -> bool:
+    """True when an unknown word is a modifier of a person noun just after it ("farm" in
+    "farm workers"); verbs, kind words and function words are never modifiers."""
+    low = lows[j]
+    if not _plain_word(low):
+        return False
+    for k in range(j + 1, min(len(lows), j + 1 + _MODIFIER_REACH)):
+        if _is_person_noun(lows[k]):
+            return True
+        if lows[k] not in MODIFIERS:
+            return False
+    return False
+
+
+def _plain_word(low: str) -> bool:
+    return (
+        low.isalpha()
+        and len(low) > 2
+        and not low.endswith(("ing", "ed"))
+        and low not in _NOT_MODIFIERS
+        and low not in BARE_FOLLOWERS
+        and low not in KIND_VERBS
+        and low not in AUXILIARIES
+        and low not in HEAD_KINDS
+        and low not in GROUP_NOUNS
+    )
+
+
+_ORDINALS = frozenset(
+    {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+)
+
+
+def _another_victim(lows: list[str], j: int) -> bool:
+    """ "wounded a fourth": an ordinal after a verb of harm counts one more person."""
+    if j < 2 or j >= len(lows) or lows[j] not in _ORDINALS or lows[j - 2] not in HARM_VERBS:
+        return False
+    nxt = lows[j + 1] if j + 1 < len(lows) else ""
+    return not nxt or nxt in BARE_FOLLOWERS or not nxt.isalpha()
+
+
+# Nouns that only point back at people counted before: "three of the victims".
+_BACK_REFERENCES = frozenset({"victims", "casualties"})
+
+
 def _age(word: str) -> int:
     """The age in "13-year-old" or "eight-year-old"; 99 when unreadable."""
     head = word.split("-year")[0]
@@ -228,15 +285,19 @@ def _age(word: str) -> int:
 
 def _skip_parenthesis(lows: list[str], j: int) -> int:
     """The token after a short parenthesis without counts ("(White Helmets)"), else ``j``."""
-    if j < len(lows) and lows[j] == "(":
+    if j < len(lows) and lows[j] in _BRACKETS:
+        closer = _BRACKETS[lows[j]]
         close = j + 1
-        while close < len(lows) and close - j < 8 and lows[close] != ")":
+        while close < len(lows) and close - j < 8 and lows[close] != closer:
             if lows[close][0].isdigit() or lows[close] in AMOUNT_STARTS:
                 return j
             close += 1
-        if close < len(lows) and lows[close] == ")":
+        if close < len(lows) and lows[close] == closer:
             return close + 1
     return j
+
+
+_BRACKETS = {"(": ")", "[": "]"}
 
 
 def _until_punctuation(lows: list[str], start: int, limit: int) -> list[str]:
@@ -274,6 +335,8 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
     modifiers: list[str] = []
     modifier_kind: str | None = None
     start = j
+    if singular and _another_victim(lows, j):
+        return Head("people", None, j + 1, None)  # "killed three and wounded a fourth"
     while j < n and j - start < 7:
         j = _skip_parenthesis(lows, j)
         if j >= n:
@@ -319,6 +382,8 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
                     end < n
                     and end - j < 8
                     and lows[end] not in MEMBER_NAME_ENDS
+                    # "members of the Free Syrian Army died": the name ends at the verb
+                    and not (end > j + 1 and lows[end] in POST_FIRST_WORDS)
                     and not lows[end][0].isdigit()
                     and lows[end] not in AMOUNT_STARTS
                 ):
@@ -350,6 +415,8 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
             ):
                 group = "combatants"  # "11 Syrians working with ... militias"
             return Head(group, head_kind, j + 1, modifier_kind)
+        if low == "and" and (nxt in PREDICATES or nxt in KIND_VERBS):
+            break  # "killed 44 and injured 140": a second verb, not "women and children"
         if low in MODIFIERS or (
             tok.is_capitalized and low not in BARE_FOLLOWERS and low not in KIND_VERBS
         ):
@@ -357,9 +424,13 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
             modifier_kind = modifier_kind or HEAD_KINDS.get(low)
             j += 1
             continue
-        if "-year" in low and low.endswith("-old"):
-            if _age(low) < 18:
-                modifiers.append("child")
+        if low.endswith("-old") and any(u in low for u in ("-year", "-month", "-week", "-day")):
+            if "-year" not in low or _age(low) < 18:
+                modifiers.append("child")  # "a two-day-old baby", "a 12-year-old boy"
+            j += 1
+            continue
+        if _noun_modifier(lows, j):
+            modifiers.append(low)  # "three farm workers", "a civil defence volunteer"
             j += 1
             continue
         break
@@ -406,9 +477,18 @@ def read_partitive(
         if head is None or (head.group is None and head.head_kind is None):
             if k < n and lows[k] in ("killed", "injured", "wounded", "displaced", "dead"):
                 head = Head(None, HEAD_KINDS.get(lows[k]), k + 1, None)
+            elif lows[j] == "from":
+                return None  # "22 from the factions": a side, not a part of a group
             else:
                 return "none", j, None
         end = head.end
+        if lows[end - 1] in _BACK_REFERENCES and end + 1 < n:
+            # "eleven of the victims were soldiers": the victims counted before, by group
+            named = None
+            if lows[end] in ("were", "are", "was", "is"):
+                named = read_head(tokens, lows, end + 1, singular=False)
+            if named is not None and named.group is not None:
+                return "pronoun", named.end, Head(named.group, None, named.end, None)
         if head.group is None and end + 1 < n and lows[end] in ("were", "are", "was", "is"):
             named = read_head(tokens, lows, end + 1, singular=False)
             if named is not None and named.group is not None:
@@ -419,19 +499,35 @@ def read_partitive(
 
 def unknown_people(lows: list[str], amount: Amount, j: int) -> Head | None:
     """ "killing seven fishermen", "12 pilgrims were killed": a plural noun we do not know,
-    counted by a verb of killing or wounding, is people."""
+    counted by a verb of killing or wounding, is people ("two Russian pilots" too)."""
+    start = j
+    while j < len(lows) and j - start < _MODIFIER_REACH and lows[j] in MODIFIERS:
+        j += 1
     if j >= len(lows) or not lows[j].isalpha() or not _plural(lows[j]) or lows[j] in ANIMALS:
         return None
+    # "five Iranian military advisers": a modifier may still say who they were
+    group = next((MODIFIER_GROUPS[m] for m in lows[start:j] if m in MODIFIER_GROUPS), "people")
     _, first = read_qualifier(lows, amount.start)
     before = lows[first - 1] if first > 0 else ""
-    if before in HARM_VERBS:
-        return Head("people", None, j + 1, None)
+    if before in HARM_VERBS or _harm_phrase_before(lows, first):
+        return Head(group, None, j + 1, None)
     k = j + 1
     while k < len(lows) and k - j <= 3 and lows[k] in ("were", "was", "have", "had", "been"):
         k += 1
     if k > j + 1 and k < len(lows) and lows[k] in HARM_PARTICIPLES:
-        return Head("people", None, j + 1, None)
+        return Head(group, None, j + 1, None)
     return None
+
+
+# Phrases of harm that end in "of" and count people after them: "claimed the lives of".
+_HARM_OF = frozenset(
+    p for p, kind in PRE.items() if p[-1] == "of" and kind in ("killed", "injured")
+)
+
+
+def _harm_phrase_before(lows: list[str], first: int) -> bool:
+    """True after "the lives of", "the deaths of": what they count are people."""
+    return any(first >= len(p) and tuple(lows[first - len(p) : first]) == p for p in _HARM_OF)
 
 
 def _plural(word: str) -> bool:

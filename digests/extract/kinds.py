@@ -21,7 +21,8 @@ POST: dict[tuple[str, ...], str] = {
         "shot dead|lost their lives|lost his life|lost her life|passed away|succumbed|"
         "burned to death|burnt to death|as dead|as killed|among the dead|among those killed|"
         "among the killed|"
-        "among the fatalities|among the bodies|buried|confirmed dead|feared dead|killed",
+        "among the fatalities|among the bodies|buried|confirmed dead|feared dead|killed|"
+        "drowned|crushed|crushed to death|suffocated|electrocuted|among the victims",
     ),
     **_phrases(
         "injured",
@@ -29,7 +30,7 @@ POST: dict[tuple[str, ...], str] = {
         "received injuries|sustained wounds|suffered wounds|received treatment|as wounded|"
         "treated for injuries|treated for wounds|hospitalised|hospitalized|"
         "taken to hospital|rushed to hospital|admitted to hospital|taken to hospitals|"
-        "as injured|"
+        "as injured|treated|suffered burns|sustained burns|suffered fractures|"
         "among the injured|among the wounded|among those injured|among those wounded",
     ),
     **_phrases(
@@ -43,7 +44,9 @@ POST: dict[tuple[str, ...], str] = {
         "sought refuge|sought shelter|have left|had left|may have left|left|"
         "in collective shelters|in shelters|in collective centres|in collective centers|"
         "in camps|newly displaced|internally displaced|staying in|staying with|"
-        "living in tents|in makeshift camps",
+        "living in tents|in makeshift camps|lost their shelter|lost their shelters|"
+        "lost their homes|lost their tents|left homeless|made homeless|rendered homeless|"
+        "arrived|arriving",
     ),
     **_phrases("missing", "missing|unaccounted for|disappeared"),
     **_phrases(
@@ -57,24 +60,28 @@ PRE: dict[tuple[str, ...], str] = {
         "killed",
         "killing|killed|kill|kills|deaths of|death of|the deaths of|the death of|"
         "killing of|the killing of|killings of|lives of|claimed the lives of|bodies of|"
+        "life of|the life of|claimed the life of|"
         "the bodies of|executed|executing|execution of|massacred|slaughtered|shot dead|"
-        "lost|losing|claimed|claiming|recovered|buried",
+        "lost|losing|claimed|claiming|recovered|buried|wiping out|wiped out|wipe out|wipes out|"
+        "killed along with|died along with|killed alongside|died alongside",
     ),
     **_phrases(
         "injured",
         "wounding|wounded|injuring|injured|injure|injures|wounds|wound|injuries to|"
-        "injury of|injuries of|the injury of|wounding of|maiming",
+        "injury of|injuries of|the injury of|wounding of|maiming|treating|treated",
     ),
     **_phrases(
         "displaced",
         "displaced|displacing|displace|displaces|uprooted|uprooting|displacement of|"
-        "the displacement of",
+        "the displacement of|forcing|forced",
     ),
     **_phrases(
         "killed",
         "among the dead is|among the dead are|among the dead was|among the dead were|"
         "among those killed is|among those killed are|among those killed was|"
-        "among those killed were|the dead included|the dead include|the dead were",
+        "among those killed were|the dead included|the dead include|the dead were|"
+        "among the victims is|among the victims are|among the victims was|"
+        "among the victims were|the victims included|the victims include|the victims were",
     ),
     **_phrases(
         "injured",
@@ -93,6 +100,12 @@ PRE: dict[tuple[str, ...], str] = {
 # "lost 3 tanks"; "claimed 24 lives", "recovered 17 bodies").
 PRE_NEEDS_GROUP = frozenset(
     {("lost",), ("losing",), ("claimed",), ("claiming",), ("recovered",), ("buried",)}
+)
+# Pre phrases that only displace when a flight follows ("forcing 300 families to flee", not
+# "forced 20 soldiers to surrender").
+PRE_NEEDS_FLIGHT = frozenset({("forcing",), ("forced",)})
+FLIGHT_WORDS = frozenset(
+    {"leave", "flee", "seek", "abandon", "evacuate", "move", "relocate", "escape", "take"}
 )
 
 HEAD_KINDS: dict[str, str] = {

@@ -39,6 +39,9 @@ LIST_GLUE = frozenset(
         "all",
         "both",
         "other",
+        "his",
+        "her",
+        "their",
     }
     | BREAKDOWN_MARKERS
 )
@@ -276,6 +279,9 @@ def link_left(
         return True
     if before is None:
         return False
+    if _parallel_part(lows, phrase, before):
+        phrase.kind, phrase.sibling, phrase.blocked = before.kind, before, before.blocked
+        return True
     if phrase.kind is None and _own_predicate(lows, phrase.end):
         return False  # "five died and eight others experienced breathing difficulties"
     gap_start = max(before.end, before.post_end)
@@ -305,6 +311,17 @@ def link_left(
         phrase.sibling = _root(before) if before.kind != phrase.kind else before
         return True
     return False
+
+
+def _parallel_part(lows: list[str], phrase: Phrase, before: Phrase) -> bool:
+    """ "Eight of the dead were soldiers of the 4th Division and three were local fighters":
+    a second part told as "N were <group>" after a part of the dead shares its kind."""
+    if phrase.kind is not None or before.kind is None or before.partitive != "noun":
+        return False
+    if phrase.group is None or phrase.first == 0 or lows[phrase.first - 1] not in ("and", ","):
+        return False
+    after = phrase.amount.end
+    return after < len(lows) and lows[after] in ("were", "are", "was", "is")
 
 
 def _own_predicate(lows: list[str], end: int) -> bool:

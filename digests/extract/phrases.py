@@ -15,7 +15,7 @@ from digests.extract.heads import (
     read_partitive,
     unknown_people,
 )
-from digests.extract.numbers import AMOUNT_STARTS, Amount, Token, read_amount
+from digests.extract.numbers import AMOUNT_STARTS, UNITS, Amount, Token, read_amount
 from digests.extract.qualifiers import read_qualifier
 
 # Words before an amount that make it a population, not a toll.
@@ -45,7 +45,16 @@ POPULATION_AFTER = frozenset({"live", "lived", "living", "reside", "resided", "r
 
 
 # Fillers between a trigger and its amount that say nothing about the amount.
-FILLERS = (("a", "total", "of"), ("another",), ("a", "further"), ("further",), ("the",))
+FILLERS = (
+    ("a", "total", "of"),
+    ("an", "entire", "family", "of"),
+    ("a", "whole", "family", "of"),
+    ("a", "family", "of"),
+    ("another",),
+    ("a", "further"),
+    ("further",),
+    ("the",),
+)
 
 
 # Relatives named after "and his/her": one person each, and who they are.
@@ -54,6 +63,13 @@ KIN_GROUPS: dict[str, str] = {
     **dict.fromkeys(("father", "husband", "brother", "grandfather", "uncle"), "men"),
     **dict.fromkeys(("son", "daughter", "child", "baby", "grandson", "granddaughter"), "people"),
 }
+
+
+# Words before "his/her <relative>" that make the relative one more person counted:
+# "a girl and her mother", "killed a child and injured his mother".
+KIN_LEADS = frozenset(
+    {"and", "killing", "killed", "injuring", "injured", "wounding", "wounded", "kills", "injures"}
+)
 
 
 DEFINITE_BEFORE = frozenset({"the", "those", "these", "all", "both"})
@@ -117,6 +133,9 @@ def find_phrases(tokens: list[Token]) -> list[Phrase]:
     i = 0
     while i < n:
         low = lows[i]
+        if low == "another" and i + 1 < n and (lows[i + 1][0].isdigit() or lows[i + 1] in UNITS):
+            i += 1  # "another 17 fighters": the count that follows is the amount
+            continue
         singular = low in ("a", "an", "another")
         amount = None
         kin = _kin_phrase(lows, i)
@@ -150,7 +169,7 @@ def _kin_phrase(lows: list[str], i: int) -> Phrase | None:
         i < 1
         or i + 1 >= len(lows)
         or lows[i] not in ("his", "her", "their")
-        or lows[i - 1] != "and"
+        or lows[i - 1] not in KIN_LEADS
         or lows[i + 1] not in KIN_GROUPS
     ):
         return None
@@ -282,6 +301,11 @@ def _population(lows: list[str], first: int, end: int) -> bool:
         length = len(cue)
         for back in range(3):
             start = first - back - length
-            if start >= 0 and tuple(lows[start : start + length]) == cue:
+            between = lows[start + length : first]
+            if (
+                start >= 0
+                and tuple(lows[start : start + length]) == cue
+                and "," not in between  # "households were affected, and 1,900 fled"
+            ):
                 return True
     return False

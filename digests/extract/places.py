@@ -76,6 +76,16 @@ _LOCATIVES = frozenset(
         "liberated", "encircled", "stormed", "seized", "retook", "recaptured", "left", "fled",
     }
 )  # fmt: skip
+# Words after a name that make it a broadcaster or a paper: "al-Mayadeen TV".
+_OUTLET_WORDS = frozenset({"tv", "television", "channel", "radio", "newspaper", "agency"})
+# Nouns of what a government says or does: "no comment from Ankara" is not in Ankara.
+_VOICE_NOUNS = frozenset(
+    {
+        "comment", "comments", "statement", "response", "reaction", "word", "officials",
+        "condemnation", "denial", "confirmation", "pressure", "support", "backing", "envoy",
+        "delegation", "orders", "request", "demand", "demands", "approval", "ties",
+    }
+)  # fmt: skip
 _DIRECTIONS = frozenset(
     {
         "north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -375,6 +385,9 @@ def _match_names(gazetteer: Gazetteer, tokens: _Tokens) -> list[_Match]:
         if best is None or len(" ".join(tokens.span_words(best.first, best.last))) < 3:
             i += 1
             continue
+        if not best.strong and best.last > i and token.word in gazetteer.not_places:
+            i += 1  # "In Idlib" is no loose "Ayn ad Dulbah": the name starts after "In"
+            continue
         matches.append(best)
         i = best.last + 1
     return matches
@@ -415,7 +428,8 @@ def _context(tokens: _Tokens, match: _Match) -> _Context:
         or word_before in _PLACE_TYPES
         or (word_before == "of" and word_before2 in _PLACE_TYPES)
     )
-    locative = word_before in _LOCATIVES or (
+    voiced = word_before in ("from", "by", "to", "with") and word_before2 in _VOICE_NOUNS
+    locative = (word_before in _LOCATIVES and not voiced) or (
         word_before == "of" and word_before2 in _DIRECTIONS | _PLACE_TYPES
     )
     first = match.first
@@ -518,6 +532,8 @@ def _a_word_not_a_place(
         return True  # "told Al Jazeera", "said Barazi": an outlet or a person
     if ctx.word_before == "old" and ctx.word_before2 in {"year", "years", "month", "months"}:
         return True  # "eight-year-old Rimas"
+    if ctx.word_after in _OUTLET_WORDS and ctx.after is not None and tokens[ctx.after].joined:
+        return True  # "al-Mayadeen TV", "Halab Today channel": an outlet named after a place
     if not match.strong and first.forced_capital and ctx.single:
         return True  # "Calls for calm": capitalised by the sentence, not by a name
     if (

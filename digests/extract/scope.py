@@ -14,10 +14,13 @@ _WAR = (
 _ALWAYS = re.compile(
     r"\bhas since (?:killed|left|claimed|displaced)"
     r"|\b(?:years|decade|decades) of (?:war|conflict|fighting|turmoil)"
-    r"|\b(?:over|in|during) the (?:past|last) (?:decade|\w+ years|few years|years)"
+    r"|\b(?:over|in|during) the (?:past|last) (?:decade|\w+ years|few years|years|year|"
+    r"twelve months|12 months)\b"
     r"|\bwhole of (?:19|20)\d\d|\bentire (?:war|conflict)"
     r"|\b(?:killed|died|dead|displaced|deaths|lives)\b(?: \S+){0,3} (?:in|during|throughout) "
-    r"(?:the |syria'?s |its |this )?(?:[\w-]+ )?" + _WAR + r"|\b(?:war|conflict) "
+    r"(?:the |syria'?s |its |this )?(?:[\w-]+ )?"
+    + _WAR
+    + r"|(?<!remnants of the )(?<!remnants of )\b(?:war|conflict) "
     r"(?:also |has |have |had |so far )*(?:killed|displaced|uprooted|claimed|cost)\b"
     r"|\bin the (?:war|conflict) so far"
     r"|\b(?:fled|escaped) (?:from )?(?:the |syria'?s )?(?:civil )?war\b"
@@ -38,6 +41,42 @@ _SINCE_WAR = re.compile(
 _SINCE_YEAR = re.compile(
     r"\bsince (?:early |late |mid-?)?(?:[a-z]+ )?((?:19|20)\d\d)\b", re.IGNORECASE
 )
+# "since the start of the year", "since January", "since the beginning of 2024": a running
+# total over months, whatever the tense ("since March, which left 214 dead"); not "since
+# 3 June" or "since Saturday", which date an escalation.
+_SINCE_PERIOD = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|turn|outset) of (?:the |this |last )?"
+    r"(?:year|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# "since April": a running total when the month is two or more months back; "since
+# mid-February" in a March report is the month of escalation, still an incident.
+_SINCE_MONTH = re.compile(
+    r"\bsince (?:early |late |mid-?)?(january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\b(?! \d)",
+    re.IGNORECASE,
+)
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december",
+        ),
+        start=1,
+    )
+}  # fmt: skip
+_RUNNING_MONTHS = 2
+
+
+def _since_months_ago(sentence: str, published: date) -> bool:
+    for match in _SINCE_MONTH.finditer(sentence):
+        month = _MONTH_NUMBERS[match.group(1).lower()]
+        if (published.month - month) % 12 >= _RUNNING_MONTHS:
+            return True
+    return False
+
+
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|had|'s)\b", re.IGNORECASE)
 # "the first blast since 2011", "the deadliest day since the war began", "besieged since
@@ -66,7 +105,11 @@ def is_cumulative(sentence: str, published: date) -> bool:
     """True when the sentence counts over a long period: the war, years, a whole year."""
     if _ALWAYS.search(sentence):
         return True
-    if not _PERFECT.search(sentence) or _OTHER_SINCE.search(sentence):
+    if _OTHER_SINCE.search(sentence):
+        return False
+    if _SINCE_PERIOD.search(sentence) or _since_months_ago(sentence, published):
+        return True
+    if not _PERFECT.search(sentence):
         return False
     if _SINCE_WAR.search(sentence):
         return True
@@ -80,3 +123,14 @@ def is_cumulative(sentence: str, published: date) -> bool:
             if int(match.group(1)) <= published.year - 2:
                 return True
     return False
+
+
+_SINCE_THEN = re.compile(r"\bsince then\b|\bever since\b", re.IGNORECASE)
+
+
+def is_cumulative_since_then(sentence: str, before: str, published: date) -> bool:
+    """ "... retook it in 2018. More than 1,900 have been killed since then": "then" is the
+    year the sentence before names, and a count since a past year is a running total."""
+    if not _SINCE_THEN.search(sentence) or not _PERFECT.search(sentence):
+        return False
+    return any(int(m.group(1)) < published.year for m in _YEAR.finditer(before))

@@ -88,6 +88,9 @@ def find_tolls(lows: list[str]) -> list[Toll]:
                 if group == "people":
                     group = None
                 tolls.append(Toll(i, kind, group, anaphoric=False))
+            elif nxt in HEAD_KINDS and nxt != "dead":
+                # "the number displaced ... to 41,000": the participle names the kind
+                tolls.append(Toll(i, HEAD_KINDS[nxt], None, anaphoric=False))
             elif nxt in ("death", "casualty", "civilian") or nxt in TOLL_NOUNS:
                 continue  # "the total death toll": the toll noun names the kind
             elif prev in ("the", "its", "their", "this", "that", "civilian", "real") or (

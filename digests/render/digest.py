@@ -6,7 +6,7 @@ Views hold only cleaned, ready-to-print strings; templates decide layout and esc
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from digests.events.escalation import Trend, escalation
@@ -27,6 +27,7 @@ from digests.render.formatting import (
     format_count,
     format_day,
     format_period,
+    format_qualified,
     format_range,
     noun,
     ratio_text,
@@ -54,6 +55,7 @@ class FigureLine:
     sources: tuple[SourceView, ...]
     more: int  # sources not named
     more_word: str  # "outlet", "outlets", "source", "sources"
+    detail: str = ""  # who was among them, where sources agree: "5 children, 3 fighters"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class ArticleView:
     title: str
     outlet: str
     url: str
+    linked: bool = False  # a source name above already links to it: the HTML lists it unlinked
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,42 @@ def headline_line(headline: Headline) -> FigureLine:
     )
 
 
+# Breakdowns worth a reader's glance, in the order a brief names them, with their words.
+_BREAKDOWN_WORDS = {
+    "civilians": ("civilian", "civilians"),
+    "combatants": ("fighter", "fighters"),
+    "children": ("child", "children"),
+    "women": ("woman", "women"),
+    "aid_workers": ("aid worker", "aid workers"),
+    "journalists": ("journalist", "journalists"),
+}
+MAX_BREAKDOWN = 3
+
+
+def breakdown(event: Event, headline: Headline) -> str:
+    """ "23 civilians, 87 fighters": the groups of a figure that its sources agree on and that
+    say more than the figure itself (a group equal to the whole toll is the toll)."""
+    counted_by = {source.label for source in headline.sources}
+    parts = []
+    for figure in event.figures:
+        words = _BREAKDOWN_WORDS.get(figure.group)
+        if figure.kind != headline.kind or words is None or figure.low is None:
+            continue
+        if figure.low != figure.high or figure.low >= headline.low or figure.low == 0:
+            continue
+        # Only what the sources of the figure itself say: "the army said 19 were militants"
+        # beside a civil defence toll is a claim of its own, not a breakdown of that toll.
+        if not any(report.label in counted_by for report in figure.reports):
+            continue
+        word = words[0] if figure.low == 1 else words[1]
+        numeric = [r for r in figure.reports if not r.is_vague]
+        qualifier = numeric[0].qualifier if len(numeric) == 1 else "exact"
+        shown = f"{format_qualified(figure.low, qualifier)} {word}"
+        parts.append((list(_BREAKDOWN_WORDS).index(figure.group), shown))
+    parts.sort()
+    return ", ".join(shown for _, shown in parts[:MAX_BREAKDOWN])
+
+
 def _vague_lines(event: Event) -> list[FigureLine]:
     """Kinds that only vague reports speak of ("dozens killed"), shown but never counted."""
     lines = []
@@ -168,10 +207,33 @@ def _vague_lines(event: Event) -> list[FigureLine]:
     return lines
 
 
+def _link_once(lines: list[FigureLine], linked: set[str]) -> list[FigureLine]:
+    """Each article linked once per event: at the first source it backs, not again."""
+    result = []
+    for line in lines:
+        sources = []
+        for source in line.sources:
+            if source.url in linked:
+                source = replace(source, url="")
+            linked.add(source.url)
+            sources.append(source)
+        result.append(replace(line, sources=tuple(sources)))
+    return result
+
+
 def event_view(event: Event) -> EventView:
-    lines = [headline_line(event.headline[k]) for k in HEADLINE_KINDS if k in event.headline]
+    lines = [
+        replace(headline_line(event.headline[k]), detail=breakdown(event, event.headline[k]))
+        for k in HEADLINE_KINDS
+        if k in event.headline
+    ]
     lines += _vague_lines(event)
     newest_first = sorted(event.articles, key=lambda a: a.published, reverse=True)
+    linked: set[str] = {""}
+    if len(event.articles) == 1:
+        # One report: its link is under the event; naming it beside each figure says no more.
+        linked.add(safe_url(event.articles[0].url))
+    lines = _link_once(lines, linked)
     place = event.place
     return EventView(
         place=clean_text(place.name, 80) if place else "Place not stated",
@@ -185,6 +247,7 @@ def event_view(event: Event) -> EventView:
                 title=clean_text(a.title) or "(untitled)",
                 outlet=clean_text(a.outlet, 60),
                 url=safe_url(a.url),
+                linked=len(event.articles) > 1 and safe_url(a.url) in linked,
             )
             for a in newest_first[:MAX_ARTICLES]
         ),
@@ -282,5 +345,13 @@ def build_digest(
         events=tuple(event_view(e) for e in shown),
         more_events=len(ranked) - len(shown),
         displacement=tuple(event_view(e) for e in displacement),
-        places=tuple(_place_line(row) for row in totals.places),
+        places=tuple(_place_line(row) for row in _places_worth_listing(totals, shown)),
     )
+
+
+def _places_worth_listing(totals: Totals, shown: list[Event]) -> list[PlaceTotal]:
+    """Most affected places, unless the list would only repeat the top events one by one."""
+    listed = {(e.place.name, e.place.country) for e in shown if e.place is not None}
+    rows = list(totals.places)
+    adds = any(r.events > 1 or (r.place.name, r.place.country) not in listed for r in rows)
+    return rows if adds else []

@@ -70,5 +70,5 @@ def test_any_articles_cluster_reconcile_and_render_within_limits(batch: list[Art
             assert 0 <= headline.low <= headline.high
     context = build_digest(events, Period(START, START + timedelta(days=21)), top=50)
     for fmt in ("html", "text"):
-        for message in render_messages(context, fmt):  # type: ignore[arg-type]
+        for message in render_messages(context, fmt):
             assert units(message) <= 4096

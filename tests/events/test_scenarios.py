@@ -109,7 +109,7 @@ def test_toll_update_from_the_same_outlet_supersedes_its_earlier_report() -> Non
     headline = event.headline["killed"]
     assert (headline.low, headline.high) == (8, 10)  # SOHR's 7 is history, not a source
     people = next(f for f in event.figures if f.group == "people")
-    assert sorted(r.count for r in people.reports) == [8, 10]
+    assert sorted(r.count or 0 for r in people.reports) == [8, 10]
     assert event.violence == "shelling"
 
 

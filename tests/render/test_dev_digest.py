@@ -17,8 +17,10 @@ import pytest
 from digests.events import ArticleFacts, EventBook, split_incidents
 from digests.events.period import Period
 from digests.events.totals import compute_totals
-from digests.render import build_digest, render_digest
+from digests.render import build_digest, render_digest, render_messages
+from digests.render.split import TELEGRAM_LIMIT, units
 from tests.conftest import shared_path
+from tests.render.test_digest import ALLOWED_TAGS, parse
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "dev_digest.txt"
 # Page furniture that scraped texts open with; the headline is the first line that is not.
@@ -87,3 +89,26 @@ def test_dev_corpus_digest_matches_the_reviewed_golden_file() -> None:
         )
     )
     assert rendered == expected, f"dev digest changed; review, then SITREP_UPDATE_GOLDEN=1:\n{diff}"
+
+
+@pytest.mark.shared
+def test_dev_corpus_html_digest_is_telegram_safe_and_links_each_report_once() -> None:
+    """Every message of the dev digest: Telegram's tags only, balanced, at most 4096 units,
+    and no event block linking the same article twice."""
+    book = EventBook()
+    book.add_all(dev_articles())
+    events = book.events()
+    span = Period(min(e.date for e in events), max(e.date for e in events))
+    messages = render_messages(build_digest(events, span, scope="dev corpus", top=15), "html")
+    assert messages
+    for message in messages:
+        assert units(message) <= TELEGRAM_LIMIT
+        parsed = parse(message)
+        assert parsed.balanced
+        assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
+        for tag, attrs in parsed.tags:
+            if tag == "a":
+                assert [name for name, _ in attrs] == ["href"]
+        for block in message.split("\n\n"):
+            links = re.findall(r'href="([^"]+)"', block)
+            assert len(links) == len(set(links)), block

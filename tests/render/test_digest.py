@@ -174,3 +174,38 @@ def test_event_blocks_are_never_cut_in_the_middle() -> None:
         for block in blocks:
             if block.startswith("📍"):
                 assert "Read:" in block  # an event's header and its links travel together
+
+
+def test_each_article_is_linked_once_per_event_and_a_lone_report_only_under_it() -> None:
+    """Five reports: each URL linked at most once, the newest always. One report: its link
+    stands once under the event, not again beside every figure."""
+    html = digest_of(market_airstrike_reports())
+    links = re.findall(r'href="([^"]+)"', html)
+    assert links and len(links) == len(set(links))
+    newest = max(market_airstrike_reports(), key=lambda a: a.published)
+    assert newest.url in links
+    (lone,) = [market_airstrike_reports()[0]]
+    single = digest_of([lone])
+    assert re.findall(r'href="([^"]+)"', single) == [lone.url]
+
+
+def test_a_figure_names_who_was_among_the_dead_as_its_own_sources_say() -> None:
+    """Breakdowns from the figure's own sources ("incl. 5 children, 1 woman"), singular for
+    one; a side's claim about militants beside another source's toll is not a breakdown."""
+    report = article(
+        90,
+        "AFP",
+        "Strike on Maarat al-Numan school kills 50",
+        at("2019-07-22"),
+        "The civil defence said 50 people were killed, among them five children and a woman. "
+        "The army said 19 militants died.",
+        [
+            killed(50, source="White Helmets", place=MAARAT, day="2019-07-22", quote="50"),
+            killed(5, group="children", source="White Helmets", place=MAARAT, quote="five"),
+            killed(1, group="women", source="White Helmets", place=MAARAT, quote="a woman"),
+            killed(19, group="combatants", source="army", place=MAARAT, quote="19 militants"),
+        ],
+    )
+    text = digest_of([report], fmt="text")
+    assert "50 killed, incl. 5 children, 1 woman (White Helmets)" in text
+    assert "fighters" not in text

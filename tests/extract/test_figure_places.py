@@ -1,0 +1,74 @@
+"""Where each figure happened: the most specific place of its clause, not a reference point,
+a province named for context, or a capital that only spoke (texts written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from digests.extract.extractor import Extractor, default_extractor
+
+PUBLISHED = date(2024, 10, 15)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+def places_of(extractor: Extractor, text: str) -> dict[tuple[str, int | None, str], str | None]:
+    return {(f.kind, f.count, f.group): f.place for f in extractor.extract(text, PUBLISHED).figures}
+
+
+def test_a_place_south_of_a_city_is_the_place_not_the_city(extractor: Extractor) -> None:
+    """ "in Ariha, south of Idlib city": Idlib is only a reference point."""
+    text = "Warplanes struck the town of Ariha, south of Idlib city, killing eight civilians."
+    assert places_of(extractor, text) == {("killed", 8, "civilians"): "Ariha"}
+
+
+def test_a_province_named_after_its_town_is_context(extractor: Extractor) -> None:
+    """ "the town of Ariha in Idlib province": the figure is Ariha's."""
+    text = "Shelling on the town of Ariha in Idlib province killed two men on Monday."
+    assert places_of(extractor, text) == {("killed", 2, "men"): "Ariha"}
+
+
+def test_a_breakdown_keeps_its_totals_place_in_a_later_sentence(extractor: Extractor) -> None:
+    """A part told in the next sentence without a place happened where its total did."""
+    text = (
+        "A strike on Saraqib killed nine civilians on Monday. "
+        "Among the victims were a woman and her two daughters."
+    )
+    got = places_of(extractor, text)
+    assert got[("killed", 1, "women")] == "Saraqib"
+    assert got[("killed", 2, "children")] == "Saraqib"
+
+
+def test_a_capital_that_only_gave_no_comment_is_no_place(extractor: Extractor) -> None:
+    """ "no comment from Ankara": nothing happened in Ankara."""
+    text = "A car bomb killed 19 people in Azaz. There was no comment from Ankara."
+    names = [p.name for p in extractor.extract(text, PUBLISHED).places]
+    assert "Azaz" in names
+    assert "Ankara" not in names
+
+
+def test_a_place_opening_a_sentence_with_in_is_found(extractor: Extractor) -> None:
+    """ "In Idlib, ...": the capital of "In" does not make "In Idlib" one loose name."""
+    text = "In Idlib, artillery killed a child."
+    assert [p.name for p in extractor.extract(text, PUBLISHED).places] == ["Idlib"]
+
+
+def test_a_figure_takes_the_place_of_its_own_clause(extractor: Extractor) -> None:
+    """ "..., while four civilians died in Daraa": not the place of the clause before."""
+    text = "Eleven soldiers were killed in Homs, while four civilians died in Daraa."
+    got = places_of(extractor, text)
+    assert got[("killed", 11, "combatants")] == "Homs"
+    assert got[("killed", 4, "civilians")] == "Daraa"
+
+
+def test_an_outlet_named_after_a_place_is_no_place(extractor: Extractor) -> None:
+    """ "al-Mayadeen TV said": a broadcaster, not the town of Mayadin."""
+    text = "The Lebanon-based al-Mayadeen TV said shelling on Aleppo left 11 people dead."
+    names = [p.name for p in extractor.extract(text, PUBLISHED).places]
+    assert "Aleppo" in names
+    assert "Mayadin" not in names

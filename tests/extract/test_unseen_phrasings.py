@@ -1,0 +1,349 @@
+"""Phrasings first met in unseen articles, one labelled sentence each (texts written for these
+tests): each case lists every scored figure (kind, count, group, scope) the text must give."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from digests.extract.extractor import Extractor
+from digests.extract.model import PlaceMention
+
+PUBLISHED = date(2024, 6, 14)
+
+
+class NoPlaces:
+    """A gazetteer that knows no place: these tests are about figures."""
+
+    def find(self, text: str) -> list[PlaceMention]:
+        return []
+
+
+EXTRACTOR = Extractor(NoPlaces())
+
+
+def scored(text: str) -> set[tuple[str, int | None, str, str]]:
+    return {
+        (f.kind, f.count, f.group, f.scope)
+        for f in EXTRACTOR.extract(text, PUBLISHED).figures
+        if f.kind in ("killed", "injured", "displaced") and f.qualifier != "vague"
+    }
+
+
+INC, CUM = "incident", "cumulative"
+CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
+    (
+        "drowned is a death",
+        "Two children drowned when their boat overturned on the river.",
+        {("killed", 2, "children", INC)},
+    ),
+    (
+        "crushed to death is a death",
+        "Four workers were crushed under the collapsing roof of the depot.",
+        {("killed", 4, "people", INC)},
+    ),
+    (
+        "succumbed and died of wounds are deaths",
+        "Three of the injured later succumbed, and two more men died of their wounds overnight.",
+        {("killed", 3, "people", INC), ("killed", 2, "men", INC)},
+    ),
+    (
+        "forcing people to seek shelter is displacement",
+        "The shelling went on all night, forcing about 3,500 people to seek shelter elsewhere.",
+        {("displaced", 3500, "people", INC)},
+    ),
+    (
+        "forced families to leave is displacement",
+        "The offensive forced some 250 families to leave the village within a week.",
+        {("displaced", 250, "families", INC)},
+    ),
+    (
+        "families who lost their shelter are displaced",
+        "Roughly 90 families lost their shelter when the storm flattened their tents.",
+        {("displaced", 90, "families", INC)},
+    ),
+    (
+        "a mother and her children: one woman and the children",
+        "The shell hit the kitchen, killing a mother and her three children.",
+        {("killed", 1, "women", INC), ("killed", 3, "children", INC)},
+    ),
+    (
+        "victims named after among the victims",
+        "Eight civilians died. Among the victims were a woman and her two daughters.",
+        {
+            ("killed", 8, "civilians", INC),
+            ("killed", 1, "women", INC),
+            ("killed", 2, "children", INC),
+        },
+    ),
+    (
+        "gunmen killed are one combatant figure",
+        "Two gunmen were killed in the exchange of fire.",
+        {("killed", 2, "combatants", INC)},
+    ),
+    (
+        "patients still in hospital are injured",
+        "A further 35 people were still being treated in hospital on Saturday.",
+        {("injured", 35, "people", INC)},
+    ),
+    (
+        "people who suffered burns are injured",
+        "Eleven people suffered burns and smoke inhalation in the blaze.",
+        {("injured", 11, "people", INC)},
+    ),
+    (
+        "since the start of the year is a running total",
+        "Since the start of the year, at least 160 soldiers have been killed in such attacks.",
+        {("killed", 160, "combatants", CUM)},
+    ),
+    (
+        "since last month is the escalation, not a running total",
+        "Since May, at least 60 civilians have been killed in the shelling.",
+        {("killed", 60, "civilians", INC)},
+    ),
+    (
+        "since a month is a running total",
+        "Since January, more than 21,000 people have been displaced in the province.",
+        {("displaced", 21000, "people", CUM)},
+    ),
+    (
+        "families arriving since a weekday are the incident's displaced",
+        "At least 1,800 families have arrived in the city since Saturday.",
+        {("displaced", 1800, "families", INC)},
+    ),
+    (
+        "killed since a weekday is the incident",
+        "Fighting has killed 40 fighters since Monday.",
+        {("killed", 40, "combatants", INC)},
+    ),
+    (
+        "anaphora: of them takes the antecedent's group",
+        "Gunmen stormed the checkpoint and soldiers fought back, killing 23 of them.",
+        {("killed", 23, "combatants", INC)},
+    ),
+    (
+        "a group noun as predicate of a partitive",
+        "Nine people were killed. Five of the dead were children and three were local fighters.",
+        {
+            ("killed", 9, "people", INC),
+            ("killed", 5, "children", INC),
+            ("killed", 3, "combatants", INC),
+        },
+    ),
+    (
+        "a count split by side",
+        "The monitor said 37 fighters were killed: 22 from the factions and 15 from the council.",
+        {
+            ("killed", 37, "combatants", INC),
+            ("killed", 22, "combatants", INC),
+            ("killed", 15, "combatants", INC),
+        },
+    ),
+    (
+        "the wounded of a sentence about soldiers are combatants",
+        "An ambush killed 14 soldiers. Ten others were wounded, some of them seriously.",
+        {("killed", 14, "combatants", INC), ("injured", 10, "combatants", INC)},
+    ),
+    (
+        "bare counts after a sentence opened by soldiers count soldiers",
+        "Soldiers came under fire near the base; two were killed and 10 wounded.",
+        {("killed", 2, "combatants", INC), ("injured", 10, "combatants", INC)},
+    ),
+    (
+        "bare counts after attackers are their victims",
+        "Gunmen opened fire on a wedding party; 12 were killed.",
+        {("killed", 12, "people", INC)},
+    ),
+    (
+        "a relative after a verb of harm is one more person",
+        "Artillery killed a child and injured his mother.",
+        {("killed", 1, "children", INC), ("injured", 1, "women", INC)},
+    ),
+    (
+        "an ordinal after a verb of harm is one more person",
+        "The mine killed three shepherds and wounded a fourth on Sunday.",
+        {("killed", 3, "people", INC), ("injured", 1, "people", INC)},
+    ),
+    (
+        "remnants of the war killing is an incident, not the war's toll",
+        "A landmine from the remnants of the war killed two boys near the village.",
+        {("killed", 2, "children", INC)},
+    ),
+    (
+        "members of forces and militias are one subject",
+        "Eleven members of regime forces and loyal militias were killed in an ambush.",
+        {("killed", 11, "combatants", INC)},
+    ),
+    (
+        "wiping out a family of seven is seven deaths",
+        "The strike flattened the house, wiping out a family of seven.",
+        {("killed", 7, "people", INC)},
+    ),
+    (
+        "people affected in an earlier clause do not make the displaced a population",
+        "Some 5,600 households were affected, and about 1,900 families were displaced.",
+        {("displaced", 1900, "families", INC)},
+    ),
+    (
+        "since then after a past year is a running total",
+        "The army retook the city in 2018. More than 1,900 people have been killed there "
+        "since then.",
+        {("killed", 1900, "people", CUM)},
+    ),
+    (
+        "a key-figures line restates the body",
+        "Key figures\n\n- 2 deaths reported\n\nTwo children died of cold in a camp.",
+        {("killed", 2, "children", INC)},
+    ),
+    (
+        "a second verb after a bare count is not its head noun",
+        "The car bomb killed at least 44 and injured 140 others on Wednesday.",
+        {("killed", 44, "people", INC), ("injured", 140, "people", INC)},
+    ),
+    (
+        "an aside between dashes before the verb",
+        "Three rescue workers from the civil defence - known as the White Helmets - have "
+        "been killed.",
+        {("killed", 3, "aid_workers", INC)},
+    ),
+    (
+        "an unknown plural after the lives of is counted",
+        "The fighting claimed the lives of 129 loyalists and 116 rebels.",
+        {("killed", 129, "combatants", INC), ("killed", 116, "combatants", INC)},
+    ),
+    (
+        "claimed the life of one person",
+        "The landmine claimed the life of a woman and injured six members of one family.",
+        {("killed", 1, "women", INC), ("injured", 6, "people", INC)},
+    ),
+    (
+        "an acronym in square brackets inside the head",
+        "Airstrikes killed at least 22 Red Crescent [SARC] volunteers on Monday.",
+        {("killed", 22, "aid_workers", INC)},
+    ),
+    (
+        "a relative clause between the count and its verb",
+        "Three children who were playing outside were killed, and 20 soldiers who escorted "
+        "the convoy were wounded.",
+        {("killed", 3, "children", INC), ("injured", 20, "combatants", INC)},
+    ),
+    (
+        "regime forces counted by number are combatants",
+        "The monitor said 19 regime forces were killed and another 12 soldiers wounded.",
+        {("killed", 19, "combatants", INC), ("injured", 12, "combatants", INC)},
+    ),
+    (
+        "a long of-phrase naming the employer before the verb",
+        "Four staff of the Union of Syrian Medical Relief Organisations were killed.",
+        {("killed", 4, "aid_workers", INC)},
+    ),
+    (
+        "a vague part inside the subject's breakdown",
+        "At least 15 people including a number of children were killed by the raids.",
+        {("killed", 15, "people", INC)},
+    ),
+    (
+        "a count over the past twelve months is a running total",
+        "Over the past twelve months, at least 1,100 civilians have been killed in the area.",
+        {("killed", 1100, "civilians", CUM)},
+    ),
+    (
+        "hospitals still treating people count the injured",
+        "Hospitals in the city are still treating 48 people, nine of them in intensive care.",
+        {("injured", 48, "people", INC)},
+    ),
+    (
+        "an unknown plural noun behind a nationality",
+        "Two Russian pilots were killed when their helicopter was shot down.",
+        {("killed", 2, "people", INC)},
+    ),
+    (
+        "an age in days makes a baby a child",
+        "The bombardment killed a two-day-old baby in the maternity ward.",
+        {("killed", 1, "children", INC)},
+    ),
+    (
+        "killed along with others",
+        "The driver was killed along with two other people when the blast hit the bus.",
+        {("killed", 2, "people", INC)},
+    ),
+    (
+        "comrades are fighters",
+        "The commander and three of his comrades were killed in the explosion.",
+        {("killed", 3, "combatants", INC)},
+    ),
+    (
+        "a part of the victims named by its group",
+        "The strike killed 20 people. Three of the victims were soldiers.",
+        {("killed", 20, "people", INC), ("killed", 3, "combatants", INC)},
+    ),
+    (
+        "members of a named army end at the verb",
+        "Seven members of the Free Syrian Army died in the clashes.",
+        {("killed", 7, "combatants", INC)},
+    ),
+    (
+        "an unknown noun with a military modifier counts combatants",
+        "Israeli strikes killed five Iranian military advisers near the airport.",
+        {("killed", 5, "combatants", INC)},
+    ),
+    (
+        "members of a medical staff as subject do not make bare counts fighters",
+        "Members of the medical staff said three were hurt in the raid.",
+        {("injured", 3, "people", INC)},
+    ),
+    (
+        "troops arriving are not displaced",
+        "Some 300 soldiers arrived in the town on Friday.",
+        set(),
+    ),
+    (
+        "only the total after an update verb is a running total",
+        "A further 1,300 people were displaced in May, bringing the number displaced since "
+        "the start of the year to over 41,000.",
+        {("displaced", 1300, "people", INC), ("displaced", 41000, "people", CUM)},
+    ),
+    (
+        "two counts of one in a sentence are two figures",
+        "A nurse and a civil defence volunteer were killed in the raid.",
+        {("killed", 1, "aid_workers", INC)},
+    ),
+    (
+        "an unknown noun modifier before a person noun",
+        "The raid hit a field, killing three farm workers.",
+        {("killed", 3, "people", INC)},
+    ),
+    (
+        "a people headline and a combatant body are one figure",
+        "Ambush kills 14\n\nThe ambush killed 14 soldiers on the desert road on Wednesday.",
+        {("killed", 14, "combatants", INC)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_unseen_phrasing_gives_exactly_its_figures(
+    label: str, text: str, expected: set[tuple[str, int | None, str, str]]
+) -> None:
+    """Each labelled sentence gives its figures and no other scored figure."""
+    assert scored(text) == expected, label
+
+
+def test_an_older_event_told_as_background_carries_its_own_month() -> None:
+    """ "In March 2021, a strike killed 14": the figure is dated March 2021, not today."""
+    text = "In March 2021, a strike on the market killed 14 civilians."
+    (figure,) = EXTRACTOR.extract(text, PUBLISHED).figures
+    assert figure.date == date(2021, 3, 1)
+
+
+def test_a_background_year_names_the_event_year() -> None:
+    """ "the 2022 attack ... killed 50": dated 2022; a "since" year is no event date."""
+    (figure,) = EXTRACTOR.extract(
+        "The 2022 attack on the station killed 50 people.", PUBLISHED
+    ).figures
+    assert figure.date == date(2022, 1, 1)
+    (total,) = EXTRACTOR.extract(
+        "Since March 2023, strikes have killed 140 fighters.", PUBLISHED
+    ).figures
+    assert total.date is None
