@@ -38,6 +38,7 @@ def add_report_commands(commands: argparse._SubParsersAction) -> None:
 
 def run_report(app: Sitrep, args: argparse.Namespace) -> int:
     scope = resolve_scope(args.place, app.gazetteer())
+    app.analyse()  # nothing to do unless articles await reading (new, or a new version)
     now = app.clock()
     if args.command == "events":
         found = events_in(app.store, period_since(args.since, now), scope)

@@ -53,6 +53,8 @@ class IngestScheduler:
     def start(self) -> None:
         self.app.sync_config_feeds()
         self.refresh()
+        # Articles stored earlier but not analysed by this version (an upgrade, a crash).
+        self.scheduler.add_job(self.analyse, id="analyse-at-start", max_instances=1)
         self.scheduler.add_job(
             self.refresh,
             IntervalTrigger(seconds=REFRESH_EVERY.total_seconds()),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import random
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -112,7 +113,9 @@ class Sitrep:
             return
         # forkserver: forking a process that runs threads (the scheduler, a demo site) is unsafe.
         context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_ignore_interrupts
+        ) as pool:
             yield pool
 
     def sync_config_feeds(self) -> None:
@@ -165,6 +168,11 @@ class Sitrep:
         known = self.store.feed_by_url(url.strip())
         # A feed named on the command line is polled even if it was disabled: the user asked.
         return known if known and known.enabled else self.add_feed(url, origin="adhoc")
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches every process of the terminal's group; the service stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def make_sitrep(

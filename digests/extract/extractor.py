@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
@@ -108,6 +108,8 @@ class _SentenceContext:
     cumulative: bool
     since: bool  # the sentence counts "since" some moment
     places: list[PlaceMention]
+    specific: list[PlaceMention] = field(default_factory=list)  # no reference points
+    clause_breaks: list[tuple[int, int]] = field(default_factory=list)  # within the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +143,15 @@ class _Reading:
         sentence = self.sentences[index]
         low = bisect_left(self.starts, sentence.start)
         high = bisect_left(self.starts, sentence.end)
+        places = [m for m in self.mentions[low:high] if m.place.feature != "country"]
+        # "Since 28 April, UOSSM has recorded:" then "- at least 637 people killed": a list
+        # item is read with its header, which says over what period it counts.
+        header = _list_header(self.sentences, index)
+        framed = f"{header} {sentence.text}" if header else sentence.text
         return _SentenceContext(
             source=_source(self.sentences, index, self.source_cache),
             when=resolve_date(sentence.text, self.published),
-            cumulative=is_cumulative(sentence.text, self.published)
+            cumulative=is_cumulative(framed, self.published)
             or (
                 index > 0
                 and self.sentences[index - 1].paragraph == sentence.paragraph
@@ -152,8 +159,12 @@ class _Reading:
                     sentence.text, self.sentences[index - 1].text, self.published
                 )
             ),
-            since=" since " in f" {sentence.text.lower()} ",
-            places=[m for m in self.mentions[low:high] if m.place.feature != "country"],
+            since=" since " in f" {framed.lower()} ",
+            places=places,
+            specific=_specific_places(places, sentence) or places,
+            clause_breaks=[(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence.text)]
+            if places
+            else [],
         )
 
     def read(self, index: int, tokens: list[Token]) -> None:
@@ -246,7 +257,7 @@ class _Reading:
             mention, when = inherited.mention, when or inherited.when
         else:
             mention = (
-                _nearest(context.places, sentence, offset)
+                _nearest(context, sentence, offset)
                 or self.paragraph_places.get(sentence.paragraph)
                 or self.main_place
             )
@@ -337,6 +348,23 @@ def _quote(text: str) -> str:
     return quote
 
 
+_BULLETS = ("-", "•", "*", "–", "·")
+
+
+def _list_header(sentences: Sequence[Sentence], index: int) -> str | None:
+    """The line ending in a colon that a list item belongs to, when the sentence is one."""
+    if not sentences[index].text.lstrip().startswith(_BULLETS):
+        return None
+    paragraph = sentences[index].paragraph
+    back = index - 1
+    while back >= 0 and sentences[back].paragraph == paragraph:
+        text = sentences[back].text.strip()
+        if not text.startswith(_BULLETS):
+            return text if text.endswith(":") else None
+        back -= 1
+    return None
+
+
 def _source(sentences: Sequence[Sentence], index: int, cache: dict[int, str | None]) -> str | None:
     """The source the sentence names, else the last one named shortly before in its
     paragraph."""
@@ -391,16 +419,15 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
-def _nearest(mentions: list[PlaceMention], sentence: Sentence, offset: int) -> PlaceMention | None:
-    """The place of a figure: the nearest place of its sentence that is not a reference
+def _nearest(context: _SentenceContext, sentence: Sentence, offset: int) -> PlaceMention | None:
+    """The place of a figure: the nearest place of its clause that is not a reference
     point ("south of Idlib") nor the province of another place named there."""
-    if not mentions:
+    if not context.specific:
         return None
-    specific = _specific_places(mentions, sentence) or mentions
     absolute = sentence.start + offset
-    clause = _clause_span(sentence, offset)
-    in_clause = [m for m in specific if clause[0] <= m.start - sentence.start < clause[1]]
-    return min(in_clause or specific, key=lambda m: abs(m.start - absolute))
+    clause = _clause_span(context.clause_breaks, len(sentence.text), offset)
+    in_clause = [m for m in context.specific if clause[0] <= m.start - sentence.start < clause[1]]
+    return min(in_clause or context.specific, key=lambda m: abs(m.start - absolute))
 
 
 # Where one clause of a sentence ends and another, about something else, begins.
@@ -409,19 +436,22 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def _clause_span(sentence: Sentence, offset: int) -> tuple[int, int]:
+def _clause_span(breaks: list[tuple[int, int]], length: int, offset: int) -> tuple[int, int]:
     """The character span (within the sentence) of the clause holding ``offset``."""
-    start, end = 0, len(sentence.text)
-    for match in _CLAUSE_BREAK.finditer(sentence.text):
-        if match.end() <= offset:
-            start = match.end()
-        elif match.start() >= offset:
-            end = match.start()
-            break
+    after = bisect_left(breaks, (offset, -1))
+    start = breaks[after - 1][1] if after > 0 and breaks[after - 1][1] <= offset else 0
+    end = breaks[after][0] if after < len(breaks) else length
     return start, end
 
 
+_MAX_SPECIFIC = 40  # places of one sentence weighed against each other; beyond, all count
+
+
 def _specific_places(mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
+    if not mentions or len(mentions) > _MAX_SPECIFIC:
+        return mentions
+    names = {id(m): fold(m.place.name) for m in mentions}
+    several = len(set(names.values())) > 1
     inside = {
         fold(m.place.admin1)
         for m in mentions
@@ -434,11 +464,7 @@ def _specific_places(mentions: list[PlaceMention], sentence: Sentence) -> list[P
         ]
         if _REFERENCE_BEFORE.search(lead):
             continue
-        if (
-            fold(mention.place.name) in inside
-            and len(mentions) > 1
-            and any(fold(m.place.name) != fold(mention.place.name) for m in mentions)
-        ):
+        if several and names[id(mention)] in inside:
             continue  # "Ariha in Idlib province": Idlib says where Ariha is
         kept.append(mention)
     return kept
@@ -484,17 +510,20 @@ def _deduplicate(found: list[_Found]) -> tuple[Figure, ...]:
     earlier toll gives way to a newer count of the same kind."""
     current = {f.figure.kind for f in found if not f.stale and f.figure.count is not None}
     kept: list[_Found] = []
+    # Only figures of one kind and count can be twins: looked up by both, not compared all
+    # against all (a hostile text holds thousands of counts).
+    by_count: dict[tuple[str, int | None], list[_Found]] = {}
     for item in found:
         if item.stale and item.figure.kind in current:
             continue
         figure = item.figure
-        if item.definite and any(
-            k.figure.count == figure.count and k.figure.kind == figure.kind for k in kept
-        ):
+        same_count = by_count.setdefault((figure.kind, figure.count), [])
+        if item.definite and same_count:
             continue  # "all four children": the four already counted
-        twin = next((k for k in kept if _same_figure(k, item)), None)
+        twin = next((k for k in same_count if _same_figure(k, item)), None)
         if twin is None:
             kept.append(item)
+            same_count.append(item)
             continue
         if twin.figure.group == "people" and figure.group != "people":
             twin.figure = _with_group(twin.figure, figure.group)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from digests.extract.groups import GROUP_NOUNS, MODIFIERS
+from digests.extract.heads import left_with_injuries
 from digests.extract.kinds import (
     AUXILIARIES,
     FLIGHT_WORDS,
@@ -388,6 +389,8 @@ def read_sentence(
             phrase.kind = phrase.modifier_kind  # "30 injured people"
         if phrase.kind is None and known_kinds:
             phrase.kind = _among_known(lows, phrase.end, known_kinds)
+        if phrase.kind is None and left_with_injuries(lows, phrase.end):
+            phrase.kind = "injured"  # "two neighbours were pulled out with serious injuries"
         phrase.own_kind = phrase.kind is not None
         if phrase.end < len(lows) and lows[phrase.end] in RETURN_WORDS:
             phrase.blocked = True
@@ -448,6 +451,9 @@ def read_sentence(
     return out
 
 
+# Groups that "others" after them continue: "13 civilians were killed and 30 others
+# wounded"; not children or women ("two children killed, 27 others hurt").
+_OTHERS_INHERIT = frozenset({"combatants", "civilians"})
 # Nouns that stand for "more of the same people" ("ten others were wounded").
 _OTHERS = frozenset({"others", "more"})
 
@@ -465,8 +471,8 @@ def _groups_from_antecedents(
             continue
         before = phrases[idx - 1] if idx else previous
         if lows[phrase.end - 1] in _OTHERS and phrase.end - phrase.amount.end == 1:
-            if before is not None and before.resolved_group() == "combatants":
-                phrase.group = "combatants"
+            if before is not None and before.resolved_group() in _OTHERS_INHERIT:
+                phrase.group = before.resolved_group()
         elif phrase.partitive == "pronoun" and phrase.group is None:
             named = _last_named_group(lows, phrase.first)
             if named is not None:

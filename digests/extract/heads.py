@@ -271,6 +271,24 @@ def _another_victim(lows: list[str], j: int) -> bool:
     return not nxt or nxt in BARE_FOLLOWERS or not nxt.isalpha()
 
 
+_INJURY_NOUNS = frozenset({"injuries", "wounds", "burns", "fractures"})
+_INJURY_REACH = 10
+
+
+def left_with_injuries(lows: list[str], end: int) -> bool:
+    """ "N were pulled from the rubble with serious injuries": a passive clause of the
+    count's own that ends "with ... injuries" tells who was hurt."""
+    if end >= len(lows) or lows[end] not in ("was", "were"):
+        return False
+    for k in range(end + 1, min(len(lows) - 1, end + _INJURY_REACH)):
+        if lows[k] in (",", ";", ".", "and", "but", "while") or lows[k] in ("no", "not", "without"):
+            return False
+        if lows[k] == "with":
+            tail = lows[k + 1 : k + 3]
+            return any(w in _INJURY_NOUNS for w in tail)
+    return False
+
+
 # Nouns that only point back at people counted before: "three of the victims".
 _BACK_REFERENCES = frozenset({"victims", "casualties"})
 
@@ -515,6 +533,8 @@ def unknown_people(lows: list[str], amount: Amount, j: int) -> Head | None:
     while k < len(lows) and k - j <= 3 and lows[k] in ("were", "was", "have", "had", "been"):
         k += 1
     if k > j + 1 and k < len(lows) and lows[k] in HARM_PARTICIPLES:
+        return Head(group, None, j + 1, None)
+    if left_with_injuries(lows, j + 1):
         return Head(group, None, j + 1, None)
     return None
 

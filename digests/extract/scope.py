@@ -52,8 +52,8 @@ _SINCE_PERIOD = re.compile(
 # "since April": a running total when the month is two or more months back; "since
 # mid-February" in a March report is the month of escalation, still an incident.
 _SINCE_MONTH = re.compile(
-    r"\bsince (?:early |late |mid-?)?(january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)\b(?! \d)",
+    r"\bsince (?:early |late |mid-?)?(?:\d{1,2}(?:st|nd|rd|th)? )?(january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)\b(?! \d)",
     re.IGNORECASE,
 )
 _MONTH_NUMBERS = {

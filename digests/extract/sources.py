@@ -57,11 +57,12 @@ _WORD = r"(?:[A-Z][\w'’.-]{0,30}|of|for|the|and|de|des|on)"
 _CAPITAL = r"[A-Z][\w'’.-]{0,30}"
 _NAME = r"((?:the |a )?" + _CAPITAL + r"(?: " + _WORD + r"){0,8})"
 _ACCORDING = re.compile(r"\b(?i:according to|as reported by|reported by|cited by|citing) " + _NAME)
+# "... claimed two dozen more lives" is a way of saying killed, not of citing anyone.
 _SAID = re.compile(
     _NAME
     + r"((?: [a-z-]{1,20}){0,2}),?(?: \([^)]{1,40}\))? (?:said|says|reported|reports|documented|"
     r"counted|recorded|confirmed|announced|stated|told|revealed|added|noted|estimated|"
-    r"claimed|quoted|cited|gave|put)\b"
+    r"claimed(?!(?: [\w,-]+){0,4} li(?:fe|ves)\b)|quoted|cited|gave|put)\b"
 )
 # A sentence that opens with a name ("The Syrian Network for Human Rights documented ...");
 # leading function words ("By Friday", "In the first hours") are not names.
@@ -74,7 +75,8 @@ _SUBJECT = re.compile(
 _SUBJECT_REACH = 70  # characters from a sentence's subject to its reporting verb
 _REPORTING = re.compile(
     r"\b(?:said|says|reported|reports|documented|counted|recorded|confirmed|announced|stated|"
-    r"told|revealed|added|noted|estimated|claimed|puts|put|gave|gives|listed|registered)\b"
+    r"told|revealed|added|noted|estimated|puts|put|gave|gives|listed|registered|"
+    r"claimed(?!(?: [\w,-]+){0,4} li(?:fe|ves)\b))\b"
 )
 _MONITOR = re.compile(
     r"\b(?:the |a )?(?:britain-based |uk-based |war )?(?:monitor|observatory)\b", re.IGNORECASE
@@ -224,6 +226,19 @@ def _name_tail(tail: str) -> str:
     return "".join(" " + w for w in kept)
 
 
+# Reporters a sentence does not name ("Local sources ... have spoken of", "Officials say"):
+# a voice of their own, so the sentence does not inherit the last named source before it.
+_UNNAMED = re.compile(
+    r"^(?:(?:But|And|However|Meanwhile|Separately),? )?(?:the |The )?"
+    r"((?:local|medical|security|military|hospital|opposition|government|rebel|humanitarian|"
+    r"informed) sources|activists|residents|witnesses|rescuers|relatives|doctors|medics|"
+    r"paramedics|officials|local officials|health officials)\b"
+    r"[^.;:]{0,60}?\b(?:said|say|says|reported|report|told|tell|spoke of|have spoken of|"
+    r"has spoken of|speak of|put|puts|gave|counted|estimated|estimate)\b",
+    re.IGNORECASE,
+)
+
+
 def find_source(sentence: str) -> str | None:
     """The source a sentence names, if any: the one introduced by "according to", else the
     sentence's subject when it reports, else the name before "said", else any known source."""
@@ -234,6 +249,9 @@ def find_source(sentence: str) -> str | None:
         source = source or normalise_source(match.group(1))
         if source:
             return source
+    unnamed = _UNNAMED.match(sentence.lstrip())
+    if unnamed:
+        return unnamed.group(1)[0].upper() + unnamed.group(1)[1:].lower()
     subject = _SUBJECT.match(sentence)
     if subject and _REPORTING.search(sentence[: subject.end() + _SUBJECT_REACH], subject.end()):
         name = subject.group(1)

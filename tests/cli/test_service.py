@@ -91,3 +91,16 @@ def test_refresh_never_arms_a_second_poll_of_a_feed_being_polled(
 
     asyncio.run(check())
     site.server.server_close()
+
+
+def test_the_service_analyses_articles_left_unread_when_it_starts(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """After an upgrade, stored articles are read again at start, though none is new."""
+    app = _app(make_settings)
+    asyncio.run(_run_until(app, lambda: app.store.count_events() > 0, seconds=60))
+    upgraded = "the-next-analysis"
+    app.analyst().version = upgraded
+    assert len(app.store.articles_to_extract(upgraded)) == 30
+    asyncio.run(_run_until(app, lambda: not app.store.articles_to_extract(upgraded), seconds=60))
+    assert app.store.articles_to_extract(upgraded) == []

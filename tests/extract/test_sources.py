@@ -43,3 +43,23 @@ def test_pronouns_are_not_sources() -> None:
 def test_a_long_run_without_spaces_is_read_quickly() -> None:
     """A capitalised blob cannot make the name pattern backtrack without end."""
     assert find_source("Aa" * 5000 + " said ten died.") is not None
+
+
+def test_claimed_lives_is_a_death_not_a_citation() -> None:
+    """ "massacres in Latakia and Tartus claimed two dozen lives" names no source."""
+    sentence = "Two massacres in Latakia and Tartus claimed two dozen more lives on Friday."
+    assert find_source(sentence) is None
+    assert find_source("The Syrian Observatory claimed 12 soldiers were killed.") == "SOHR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Local sources in two towns have spoken of 300 deaths.", "Local sources"),
+        ("Officials say 31 members of the security forces were killed.", "Officials"),
+        ("Activists said at least 40 people were dead.", "Activists"),
+    ],
+)
+def test_unnamed_reporters_are_a_voice_of_their_own(sentence: str, source: str) -> None:
+    """So the sentence does not take the last named source before it."""
+    assert find_source(sentence) == source

@@ -294,6 +294,22 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("injured", 3, "people", INC)},
     ),
     (
+        "pulled out alive with injuries is injured",
+        "Two neighbours were pulled from the rubble with serious injuries.",
+        {("injured", 2, "people", INC)},
+    ),
+    (
+        "others after civilians are civilians, others after children are people",
+        "Thirteen civilians were killed and 30 others wounded. Elsewhere shelling killed two "
+        "children and injured 27 others.",
+        {
+            ("killed", 13, "civilians", INC),
+            ("injured", 30, "civilians", INC),
+            ("killed", 2, "children", INC),
+            ("injured", 27, "people", INC),
+        },
+    ),
+    (
         "troops arriving are not displaced",
         "Some 300 soldiers arrived in the town on Friday.",
         set(),

@@ -1,0 +1,52 @@
+"""List items are read with the header line they hang from, and "since 28 April" is a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from digests.extract.extractor import Extractor, default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+def _scopes(extractor: Extractor, text: str, published: date) -> dict[int, str]:
+    return {f.count: f.scope for f in extractor.extract(text, published).figures if f.count}
+
+
+def test_items_under_a_since_header_are_running_totals(extractor: Extractor) -> None:
+    text = (
+        "Shelling hit the market in Ariha on Monday, killing 6 people.\n\n"
+        "Since 3 March, the monitoring group has documented:\n"
+        "- at least 412 people killed and more than 900 injured;\n"
+        "- 15 rescue workers killed.\n"
+    )
+    scopes = _scopes(extractor, text, date(2020, 6, 1))
+    assert scopes[6] == "incident"
+    assert scopes[412] == scopes[900] == scopes[15] == "cumulative"
+
+
+def test_items_under_an_incident_header_stay_incident(extractor: Extractor) -> None:
+    text = (
+        "Rescuers gave these figures for Tuesday's strike on the town of Saraqib:\n"
+        "- 9 people killed;\n"
+        "- 21 people injured.\n"
+    )
+    scopes = _scopes(extractor, text, date(2020, 6, 3))
+    assert scopes == {9: "incident", 21: "incident"}
+
+
+def test_a_list_without_a_header_is_read_item_by_item(extractor: Extractor) -> None:
+    text = "Since 3 March the toll has grown.\n\n- 7 people killed in Ariha on Sunday.\n"
+    assert _scopes(extractor, text, date(2020, 6, 1)) == {7: "incident"}
+
+
+def test_since_a_day_and_month_months_ago_is_a_running_total(extractor: Extractor) -> None:
+    text = "Since 28 April, at least 250 civilians have been killed in the offensive."
+    assert _scopes(extractor, text, date(2019, 7, 22)) == {250: "cumulative"}
+    recent = "Since 28 April, at least 25 civilians have been killed in the offensive."
+    assert _scopes(extractor, recent, date(2019, 5, 10)) == {25: "incident"}
