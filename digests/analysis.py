@@ -95,7 +95,7 @@ class Analyst:
         return report
 
     def _process(self, article: Article, report: AnalysisReport) -> None:
-        extraction = self.extractor.extract(article.text, article.published_at.date())
+        extraction = self.extractor.extract(_with_headline(article), article.published_at.date())
         self.store.save_extraction(
             article.id, article.revision, self.version, extraction_to_dict(extraction), self.clock()
         )
@@ -132,6 +132,14 @@ class Analyst:
         report.events_opened += len(opened)
         report.events_updated += len(result.touched - opened)
         report.events_removed += len(result.emptied)
+
+
+def _with_headline(article: Article) -> str:
+    """The article as a reader sees it: the headline, which often carries the toll, first."""
+    title = article.title.strip()
+    if not title or article.text.lstrip().startswith(title):
+        return article.text
+    return f"{title}\n\n{article.text}"
 
 
 def load_events(store: Store, start: date, end: date) -> list[Event]:

@@ -355,13 +355,12 @@ def _list_header(sentences: Sequence[Sentence], index: int) -> str | None:
     """The line ending in a colon that a list item belongs to, when the sentence is one."""
     if not sentences[index].text.lstrip().startswith(_BULLETS):
         return None
-    paragraph = sentences[index].paragraph
-    back = index - 1
-    while back >= 0 and sentences[back].paragraph == paragraph:
+    # Items may stand in paragraphs of their own (each <li> or <p> of a web page): the
+    # header is the nearest sentence before them that is not an item.
+    for back in range(index - 1, -1, -1):
         text = sentences[back].text.strip()
         if not text.startswith(_BULLETS):
             return text if text.endswith(":") else None
-        back -= 1
     return None
 
 

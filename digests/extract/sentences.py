@@ -12,13 +12,15 @@ from dataclasses import dataclass
 # Long runs without a sentence end are cut so that no later step sees an unbounded span.
 MAX_SENTENCE_CHARS = 1200
 
-_LEAK_MARKER = re.compile(
+# A line announcing other stories ("Read more", "Most read"), and a line of a list: the
+# items under such a line are headlines of other articles, not this one's.
+LEAK_MARKER = re.compile(
     r"^\W{0,3}(?:related(?: (?:stories|articles|news|coverage))?|read more|read also|"
     r"see also|also read|more stories|most read|most popular|recommended|"
     r"you may also like|more on this story|latest news|trending)\b",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"^\s*(?:[-*>•▶·]|\d{1,2}[.)])\s*")
+LIST_ITEM = re.compile(r"^\s*(?:[-*>•▶·]|\d{1,2}[.)])\s*")
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before a space
 # and a capital letter, a digit or an opening quote.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
@@ -135,11 +137,11 @@ def segment(text: str) -> Segmented:
             paragraph += 1
             in_leak_block = False
             continue
-        if _LEAK_MARKER.match(line):
+        if LEAK_MARKER.match(line):
             in_leak_block = True
             skipped.append((offset, offset + len(line)))
             continue
-        if in_leak_block and _LIST_ITEM.match(line):
+        if in_leak_block and LIST_ITEM.match(line):
             skipped.append((offset, offset + len(line)))
             continue
         in_leak_block = False

@@ -17,6 +17,7 @@ import trafilatura
 from lxml import etree
 
 from digests.errors import ParseError
+from digests.extract.sentences import LEAK_MARKER, LIST_ITEM
 from digests.ingest.feedparse import FeedEntry, decode_document, parse_loose_date
 from digests.ingest.urls import is_http_url
 
@@ -131,15 +132,27 @@ def _is_dateline(line: str) -> bool:
     )
 
 
+_MAX_MARKER_LEN = 40  # "Read more", "Most read": a line of its own, never a sentence
+
+
 def scrub_boilerplate(text: str, *, titles: Iterable[str] = ()) -> str:
     """Drop lines that are page furniture, not article: boilerplate, datelines, the headline
     (any of ``titles``) repeated, invisible characters, repeated lines. Paragraphs are kept
     apart by a blank line."""
     kept: list[str] = []
     seen: set[str] = {_comparable(title) for title in titles}
+    in_other_stories = False
     for raw_line in _INVISIBLE.sub("", text).splitlines():
         line = raw_line.strip()
-        if not line or _is_boilerplate(line) or _is_dateline(line):
+        if not line:
+            continue
+        if len(line) <= _MAX_MARKER_LEN and LEAK_MARKER.match(line):
+            in_other_stories = True  # "Read more", then a list of other stories' headlines
+            continue
+        if in_other_stories and LIST_ITEM.match(line):
+            continue
+        in_other_stories = False
+        if _is_boilerplate(line) or _is_dateline(line):
             continue
         if _comparable(line) in seen:
             continue

@@ -50,3 +50,13 @@ def test_since_a_day_and_month_months_ago_is_a_running_total(extractor: Extracto
     assert _scopes(extractor, text, date(2019, 7, 22)) == {250: "cumulative"}
     recent = "Since 28 April, at least 25 civilians have been killed in the offensive."
     assert _scopes(extractor, recent, date(2019, 5, 10)) == {25: "incident"}
+
+
+def test_items_in_paragraphs_of_their_own_keep_their_header(extractor: Extractor) -> None:
+    """A web page's list: every item its own paragraph, still read under its header."""
+    text = (
+        "Since 3 March, the monitoring group has documented:\n\n"
+        "- at least 412 people killed;\n\n"
+        "- 15 rescue workers killed.\n"
+    )
+    assert set(_scopes(extractor, text, date(2020, 6, 1)).values()) == {"cumulative"}
