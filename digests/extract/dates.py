@@ -6,30 +6,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from digests.extract.calendar_words import MONTH_NUMBERS, WEEKDAYS
 from digests.extract.numbers import word_value
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_WEEKDAYS = WEEKDAYS
+_MONTHS = MONTH_NUMBERS
 _MONTH = (
     r"(january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?:\.|\b)"

@@ -6,39 +6,13 @@ and 2235", "aged 12" are read as amounts by ``numbers`` and set aside here.
 
 from __future__ import annotations
 
+from digests.extract.calendar_words import MONTH_WORDS
 from digests.extract.groups import (
     GROUP_NOUNS,
 )
 from digests.extract.numbers import Amount, Token
 
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+MONTHS = MONTH_WORDS
 
 
 # Words after an amount that make it a measure, not a head count.

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from digests.extract.calendar_words import MONTH_WORDS, WEEKDAYS
 from digests.extract.gazetteer import Gazetteer, NameEntry, distance_km
 from digests.extract.model import Place, PlaceMention
 from digests.extract.translit import (
@@ -98,10 +99,7 @@ _DIRECTIONS = frozenset(
 # A capitalised word before a place that does not make it part of a longer proper name.
 _FREE_PRECEDERS = _DIRECTIONS | _PLACE_TYPES | frozenset(
     {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "in", "near", "at", "from", "and", "or", "the",
+        *WEEKDAYS, *MONTH_WORDS, "in", "near", "at", "from", "and", "or", "the",
         "capital", "city", "town", "village", "province", "governorate", "camp", "across",
         "kurdish", "arab",
     }

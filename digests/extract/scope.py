@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from digests.extract.calendar_words import MONTH_NUMBERS
+
 # A war word, not "warplanes", "war-torn", "war monitor" or "war crimes".
 _WAR = (
     r"(?:civil war|war|conflict|uprising|revolution|crisis|intervention|invasion|revolt|"
@@ -56,16 +58,7 @@ _SINCE_MONTH = re.compile(
     r"april|may|june|july|august|september|october|november|december)\b(?! \d)",
     re.IGNORECASE,
 )
-_MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        (
-            "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december",
-        ),
-        start=1,
-    )
-}  # fmt: skip
+_MONTH_NUMBERS = MONTH_NUMBERS
 _RUNNING_MONTHS = 2
 
 

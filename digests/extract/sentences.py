@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digests.extract.calendar_words import MONTH_ABBREVIATIONS
+
 # Long runs without a sentence end are cut so that no later step sees an unbounded span.
 MAX_SENTENCE_CHARS = 1200
 
@@ -39,18 +41,6 @@ _ABBREVIATIONS = frozenset(
         "st",
         "no",
         "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "u.s",
         "u.n",
         "u.k",
@@ -64,7 +54,7 @@ _ABBREVIATIONS = frozenset(
         "sen",
         "rep",
     }
-)
+) | frozenset(MONTH_ABBREVIATIONS)
 
 
 @dataclass(frozen=True, slots=True)

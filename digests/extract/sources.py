@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from digests.extract.calendar_words import MONTH_NAMES, WEEKDAYS
+
 # Normalised names, each with the lower-case spellings that mean it.
 _ALIASES: dict[str, tuple[str, ...]] = {
     "SOHR": (
@@ -107,68 +109,53 @@ def normalise_source(name: str) -> str | None:
 
 
 # Capitalised words that open sentences without naming anyone.
-_NOT_NAMES = frozenset(
-    [
-        "by",
-        "on",
-        "in",
-        "at",
-        "from",
-        "since",
-        "after",
-        "before",
-        "during",
-        "for",
-        "with",
-        "when",
-        "while",
-        "earlier",
-        "later",
-        "elsewhere",
-        "last",
-        "this",
-        "that",
-        "it",
-        "local",
-        "medical",
-        "security",
-        "military",
-        "official",
-        "officials",
-        "other",
-        "several",
-        "some",
-        "confirmed",
-        "activists",
-        "residents",
-        "witnesses",
-        "sources",
-        "rescuers",
-        "and",
-        "but",
-        "however",
-        "meanwhile",
-        "also",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+_NOT_NAMES = (
+    frozenset(
+        [
+            "by",
+            "on",
+            "in",
+            "at",
+            "from",
+            "since",
+            "after",
+            "before",
+            "during",
+            "for",
+            "with",
+            "when",
+            "while",
+            "earlier",
+            "later",
+            "elsewhere",
+            "last",
+            "this",
+            "that",
+            "it",
+            "local",
+            "medical",
+            "security",
+            "military",
+            "official",
+            "officials",
+            "other",
+            "several",
+            "some",
+            "confirmed",
+            "activists",
+            "residents",
+            "witnesses",
+            "sources",
+            "rescuers",
+            "and",
+            "but",
+            "however",
+            "meanwhile",
+            "also",
+        ]
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTH_NAMES)
 )
 _ORGANISATION_NOUNS = frozenset(
     {
