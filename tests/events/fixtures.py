@@ -7,66 +7,24 @@ from datetime import UTC, date, datetime
 from digests.events.model import ArticleFacts
 from digests.extract.model import Figure, Place
 
-MAARAT = Place(
-    name="Maarat al-Numan",
-    country="SY",
-    admin1="Idleb",
-    lat=35.6433,
-    lon=36.6717,
-    admin2="Al Ma'ra",
-    feature="city",
-    place_id="geonames:166365",
+
+def _syrian(
+    name: str, admin1: str, lat: float, lon: float, admin2: str | None, feature: str, pid: str
+) -> Place:
+    return Place(name, "SY", admin1, lat, lon, admin2=admin2, feature=feature, place_id=pid)
+
+
+MAARAT = _syrian(
+    "Maarat al-Numan", "Idleb", 35.6433, 36.6717, "Al Ma'ra", "city", "geonames:166365"
 )
 # The same town as another outlet spells it; the gazetteer resolves it to the same record.
-MAARET = Place(
-    name="Maaret al-Numan",
-    country="SY",
-    admin1="Idleb",
-    lat=35.6433,
-    lon=36.6717,
-    admin2="Al Ma'ra",
-    feature="city",
-    place_id="geonames:166365",
+MAARET = _syrian(
+    "Maaret al-Numan", "Idleb", 35.6433, 36.6717, "Al Ma'ra", "city", "geonames:166365"
 )
-KAFRANBEL = Place(
-    name="Kafranbel",
-    country="SY",
-    admin1="Idleb",
-    lat=35.6139,
-    lon=36.5617,
-    admin2="Al Ma'ra",
-    feature="town",
-    place_id="geonames:169775",
-)
-ARIHA = Place(
-    name="Ariha",
-    country="SY",
-    admin1="Idleb",
-    lat=35.8131,
-    lon=36.6103,
-    admin2="Ariha",
-    feature="city",
-    place_id="geonames:171830",
-)
-ALEPPO = Place(
-    name="Aleppo",
-    country="SY",
-    admin1="Aleppo",
-    lat=36.2021,
-    lon=37.1343,
-    admin2="Jebel Saman",
-    feature="city",
-    place_id="geonames:170063",
-)
-IDLIB_PROVINCE = Place(
-    name="Idlib province",
-    country="SY",
-    admin1="Idleb",
-    lat=35.83,
-    lon=36.63,
-    feature="province",
-    place_id="sitrep:idleb",
-)
+KAFRANBEL = _syrian("Kafranbel", "Idleb", 35.6139, 36.5617, "Al Ma'ra", "town", "geonames:169775")
+ARIHA = _syrian("Ariha", "Idleb", 35.8131, 36.6103, "Ariha", "city", "geonames:171830")
+ALEPPO = _syrian("Aleppo", "Aleppo", 36.2021, 37.1343, "Jebel Saman", "city", "geonames:170063")
+IDLIB_PROVINCE = _syrian("Idlib province", "Idleb", 35.83, 36.63, None, "province", "sitrep:idleb")
 
 
 def at(day: str, hour: int = 12) -> datetime:
