@@ -62,7 +62,7 @@ def render_feed(articles: list[DemoArticle], base_url: str) -> bytes:
         )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
-        "<title>Sitrep demo: sample conflict reports</title>"
+        "<title>Sitrep demo</title>"
         f"<link>{escape(base_url)}/</link>"
         "<description>Articles written for Sitrep's development corpus</description>"
         "<language>en</language>" + "".join(items) + "</channel></rss>\n"

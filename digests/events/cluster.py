@@ -49,6 +49,7 @@ class MemberPrint:
     place: Place | None
     violence: Violence
     fingerprint: tuple[int, ...]
+    area: bool = False  # an area incident: the rest of a figure whose specific parts are apart
 
     @classmethod
     def of(cls, incident: Incident) -> MemberPrint:
@@ -60,6 +61,7 @@ class MemberPrint:
             place=incident.place,
             violence=incident.violence,
             fingerprint=incident.fingerprint,
+            area=incident.is_area,
         )
 
 
@@ -150,6 +152,7 @@ class _Entry:
     prints: list[np.ndarray] = field(default_factory=list)
     place_keys: set[str] = field(default_factory=set)
     article_ids: set[int] = field(default_factory=set)
+    area: bool = False  # some member is an area incident
 
 
 class EventClusterer:
@@ -248,10 +251,23 @@ class EventClusterer:
                 continue
             if article_id in entry.article_ids:
                 continue  # one article reports one incident once
+            if not self._same_scope(incident, entry):
+                continue
             score = self._score(incident, print_, entry)
             if score is not None and (best is None or score > best[0]):
                 best = (score, key)
         return best[1] if best else None
+
+    @staticmethod
+    def _same_scope(incident: Incident, entry: _Entry) -> bool:
+        """An area incident (the rest of "73 in two days" beside a market strike's 37) never
+        joins an event at a specific place, and a report at a specific place never joins an
+        event of area incidents: either way the market would show the area's number again.
+        Another outlet's count for the whole area does join the area's event."""
+        if incident.is_area:
+            return entry.place is None or is_broad(entry.place)
+        specific = incident.place is not None and not is_broad(incident.place)
+        return not (specific and entry.area)
 
     def _score(self, incident: Incident, print_: np.ndarray, entry: _Entry) -> float | None:
         event_violence = entry.violence
@@ -338,6 +354,7 @@ class EventClusterer:
             prints=[np.asarray(m.fingerprint, dtype=np.uint32) for m in signature.members],
             place_keys={place_key(m.place) for m in signature.members if m.place is not None},
             article_ids={m.article_id for m in signature.members},
+            area=any(m.area for m in signature.members),
         )
         self._entries[signature.key] = entry
         self._by_day[entry.day][_region(entry.place)].add(signature.key)
@@ -385,6 +402,7 @@ def _member_to_json(member: MemberPrint) -> dict[str, Any]:
         },
         "violence": member.violence,
         "fingerprint": list(member.fingerprint),
+        **({"area": True} if member.area else {}),
     }
 
 
@@ -398,4 +416,5 @@ def _member_from_json(data: dict[str, Any]) -> MemberPrint:
         place=None if place is None else Place(**place),
         violence=data["violence"],
         fingerprint=tuple(int(v) for v in data["fingerprint"]),
+        area=bool(data.get("area", False)),
     )

@@ -1,7 +1,8 @@
 """Split one article's figures into incidents: one per (place, date) the article reports on.
 
 Cumulative figures are context, never part of an incident; an article with only cumulative
-figures yields no incident at all.
+figures yields no incident at all. A figure for a wider area or a longer period that includes
+the article's specific incident becomes an area incident of its own (see ``AREA_RATIO``).
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, date
 
-from digests.events.model import ArticleFacts, ArticleRef, Incident
+from digests.events.model import ArticleFacts, ArticleRef, Incident, Violence
 from digests.events.parts import Draft, fold_parts
-from digests.events.places import is_broad, place_key
+from digests.events.places import is_broad, place_key, within
 from digests.events.wording import fingerprint, fold, violence_of
 from digests.extract.model import Figure, Place
 
@@ -23,6 +25,14 @@ INCIDENT_KINDS = frozenset({"killed", "injured", "displaced", "missing"})
 
 RUN_DAYS = 7  # dates of one place in one article this close belong to one incident
 LEDE_WORDS = 80  # the opening of a report describes its main incident
+# A figure with no place of its own (or only an area's) that is more than this many times the
+# largest count of its kind in the incident it would join is not that incident's toll but a
+# wider one that includes it: "double-tap strikes on the market kill at least 37 ... in the
+# last two days alone at least 73 people have been killed". Restatements ("at least 37") and
+# parts are at most the toll itself, and within one report a toll grows by less than half
+# ("seven dead ... the toll rose to ten"), so anything up to half again is read as the
+# incident's own count, as before; beyond that, doubling figures are the typical area figure.
+AREA_RATIO = 1.5
 
 GroupKey = tuple[str | None, date | None]
 
@@ -123,10 +133,15 @@ def split_incidents(article: ArticleFacts) -> list[Incident]:
     for key, placed in at_place.items():
         for day, members in _by_day(placed, published).items():
             groups[(key, day)] = members
+    areas = _area_groups(floating, located, groups, article, places, published)
     for figure in floating:
+        area = areas.home.get(id(figure)) or areas.by_quote.get(figure.quote or "\0")
+        if area is not None:
+            areas.groups.setdefault(area, []).append(figure)
+            continue
         home = _home_for(figure, groups, article, places, published)
         groups.setdefault(home, []).append(figure)
-    return _incidents(article, groups, places)
+    return _incidents(article, groups, places, areas)
 
 
 def _covers_a_named_place(place: Place, specific: list[Place]) -> bool:
@@ -205,8 +220,90 @@ def _home_for(
     return (key, figure.date)
 
 
+@dataclass(slots=True)
+class _Areas:
+    """An article's area figures: which floating figure opens which area group, where."""
+
+    home: dict[int, GroupKey] = field(default_factory=dict)  # id(figure) -> area group
+    by_quote: dict[str, GroupKey] = field(default_factory=dict)  # its sentence's other figures
+    groups: dict[GroupKey, list[Figure]] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    countries: dict[GroupKey, str] = field(default_factory=dict)
+
+
+def _area_groups(
+    floating: list[Figure],
+    located: list[tuple[Figure, Place | None]],
+    groups: dict[GroupKey, list[Figure]],
+    article: ArticleFacts,
+    places: dict[str, Place],
+    published: date,
+) -> _Areas:
+    """The floating figures that are an area's or a period's count including the incident
+    they would join (see ``AREA_RATIO``), each with the area group it opens. The other
+    figures of their sentences ("and more than 110 wounded") go with them."""
+    areas = _Areas()
+    where = {id(f): p for f, p in located}
+    for figure in floating:
+        if figure.kind not in INCIDENT_KINDS or figure.count is None or figure.qualifier == "vague":
+            continue
+        if not groups:
+            break
+        host = _home_for(figure, groups, article, places, published)
+        host_place = places.get(host[0]) if host[0] is not None else None
+        if host_place is None or is_broad(host_place):
+            continue  # an area beside an area: nothing more specific to keep apart
+        largest = _largest(groups.get(host, []), figure)
+        if largest is None or figure.count <= AREA_RATIO * largest:
+            continue  # the host's own toll, restated or in part (or a kind it lacks)
+        found, area_place = _area_place(where.get(id(figure)), host_place, article)
+        if not found:
+            continue
+        key = (place_key(area_place) if area_place is not None else None, figure.date)
+        if area_place is not None:
+            areas.places[place_key(area_place)] = area_place
+        areas.countries[key] = area_place.country if area_place is not None else host_place.country
+        areas.home[id(figure)] = key
+        if figure.quote:
+            areas.by_quote.setdefault(figure.quote, key)
+    return areas
+
+
+def _unit(figure: Figure) -> str:
+    return "families" if figure.group == "families" else "people"
+
+
+def _largest(figures: list[Figure], like: Figure) -> int | None:
+    """The largest count of ``like``'s kind and unit among an incident's own figures."""
+    counts = [
+        f.count
+        for f in figures
+        if f.kind == like.kind
+        and _unit(f) == _unit(like)
+        and f.count is not None
+        and f.qualifier != "vague"
+    ]
+    return max(counts) if counts else None
+
+
+def _area_place(own: Place | None, host: Place, article: ArticleFacts) -> tuple[bool, Place | None]:
+    """Where an area figure belongs: its own area when that contains the host (an area that
+    does not, "Turkey's Hatay governor said", names who spoke: no area figure then); else an
+    area the article names that contains the host, its governorate first, then its country;
+    else no place. The flag says whether the figure is an area figure at all."""
+    if own is not None:
+        return within(host, own), own
+    broad = [p for p in article.places if is_broad(p) and within(host, p)]
+    governorate = [p for p in broad if p.feature != "country" and p.admin1 is not None]
+    chosen = governorate or broad
+    return True, chosen[0] if chosen else None
+
+
 def _incidents(
-    article: ArticleFacts, groups: dict[GroupKey, list[Figure]], places: dict[str, Place]
+    article: ArticleFacts,
+    groups: dict[GroupKey, list[Figure]],
+    places: dict[str, Place],
+    areas: _Areas,
 ) -> list[Incident]:
     published = article.published.date()
     merged: dict[tuple[str | None, date], tuple[bool, list[Figure]]] = {}
@@ -217,30 +314,46 @@ def _incidents(
 
     ref = article_ref(article)
     lede = _lede(article.text)
+
+    def violence(figures: list[Figure]) -> Violence:
+        return violence_of([(_quotes(figures), 3), (article.title, 2), (lede, 1)])
+
     drafts = []
     for order, ((key, day), (explicit, figures)) in enumerate(merged.items()):
         if not any(f.kind in INCIDENT_KINDS for f in figures):
             continue
-        violence = violence_of([(_quotes(figures), 3), (article.title, 2), (lede, 1)])
         place = places.get(key) if key else None
-        drafts.append(Draft(place, day, explicit, figures, violence, order))
-    incidents = []
-    for draft in fold_parts(drafts):
+        drafts.append(Draft(place, day, explicit, figures, violence(figures), order))
+    for order, ((key, date_), figures) in enumerate(areas.groups.items(), start=len(merged)):
+        place = areas.places.get(key) if key else None
+        day, explicit = date_ or published, date_ is not None
+        area = Draft(place, day, explicit, figures, violence(figures), order, area=True)
+        area.country = areas.countries[(key, date_)]
+        drafts.append(area)
+
+    folded = fold_parts(drafts)
+    built: dict[int, Incident] = {}
+    used: set[str] = set()
+    # Specific incidents first: an area incident refers to the ones it contains.
+    for draft in sorted(folded, key=lambda d: d.area):
         key = place_key(draft.place) if draft.place is not None else "-"
-        incidents.append(
-            Incident(
-                key=f"{key}@{draft.day.isoformat()}",
-                article=ref,
-                revision=article.revision,
-                date=draft.day,
-                date_explicit=draft.explicit,
-                place=draft.place,
-                violence=draft.violence,
-                figures=tuple(draft.figures),
-                fingerprint=fingerprint(f"{article.title} {lede} {_quotes(draft.figures)}"),
-            )
+        key = f"{key}@{draft.day.isoformat()}"
+        while key in used:  # an area beside a group of the same place and day
+            key = f"{key}+area"
+        used.add(key)
+        built[id(draft)] = Incident(
+            key=key,
+            article=ref,
+            revision=article.revision,
+            date=draft.day,
+            date_explicit=draft.explicit,
+            place=draft.place,
+            violence=draft.violence,
+            figures=tuple(draft.figures),
+            fingerprint=fingerprint(f"{article.title} {lede} {_quotes(draft.figures)}"),
+            contains=tuple(built[id(d)] for d in draft.contains),
         )
-    return incidents
+    return [built[id(d)] for d in folded]
 
 
 def _quotes(figures: Iterable[Figure]) -> str:

@@ -47,6 +47,11 @@ class Incident:
 
     ``key`` is stable for a given article text, so a store can record memberships as
     (event, article, incident key) and rebuild incidents from the article later.
+
+    An area incident holds a figure for a wider area or a longer period ("73 killed in the
+    last two days") that includes specific incidents the same article reports apart (the 37
+    of a market strike): ``contains`` holds those, and only what the area figure has beyond
+    them counts toward its event's headline and totals.
     """
 
     key: str
@@ -58,6 +63,11 @@ class Incident:
     violence: Violence
     figures: tuple[Figure, ...]
     fingerprint: tuple[int, ...]  # MinHash of the wording that describes this incident
+    contains: tuple[Incident, ...] = ()  # an area incident: the article's incidents inside it
+
+    @property
+    def is_area(self) -> bool:
+        return bool(self.contains)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +140,10 @@ class Headline:
     unit: Unit
     sources: tuple[SourceTotal, ...]  # highest first
     vague_outlets: int = 0  # outlets that gave only a vague amount ("dozens")
+    # An area figure's share already counted by the specific incidents it includes, which
+    # are events of their own: ``low`` and ``high`` are what is left, while ``sources`` keep
+    # the whole figure each source gave (73 in the area, 37 of them at the market: 36).
+    apart: int = 0
 
 
 @dataclass(frozen=True, slots=True)

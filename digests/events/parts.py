@@ -3,6 +3,11 @@
 Analyses and flash updates name a toll and then its parts ("158 dead: 49 in Tartus, 25 in
 Latakia, 84 in Hama"), or report a governor's early count beside the final one. Split by
 place, those parts would each become an event and add up to more than the article says.
+
+The other way round, a release on a market strike (37 dead) that adds "73 killed in the last
+two days" gives an area figure that includes the strike. Folded together, the market would
+show 73; so an area draft is never folded, either way: it stays apart, knowing the specific
+drafts it includes, and only what it has beyond them is counted (see ``reconcile``).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from digests.events.model import Violence
-from digests.events.places import distance_km, is_broad, place_key
+from digests.events.places import distance_km, is_broad, place_key, within
 from digests.extract.model import Figure, Place
 
 # One article's counts this many days apart can be stages of one toll; farther apart, an
@@ -37,6 +42,12 @@ class Draft:
     order: int  # where the article first reports it
     absorbed: dict[SizeKey, int] = field(default_factory=dict)  # parts already folded in
     context: bool = False  # folded in for kinds its host lacks (the displaced of an attack)
+    # An area draft: figures for a wider area or period than the article's specific incidents,
+    # in ``country`` (and the governorate of ``place`` when it is one); ``contains`` lists the
+    # specific drafts it includes once ``fold_parts`` has run.
+    area: bool = False
+    country: str | None = None
+    contains: list[Draft] = field(default_factory=list)
 
     def sizes(self) -> dict[SizeKey, int]:
         """The largest number this draft gives for each kind: its toll, a part's size."""
@@ -143,6 +154,17 @@ def _magnitude(draft: Draft) -> tuple[int, ...]:
     )
 
 
+def _inside(part: Draft, area: Draft) -> bool:
+    """A specific draft lies in an area draft's country (and governorate), within the days
+    one toll can span."""
+    place = part.place
+    if place is None or is_broad(place) or place.country != area.country:
+        return False
+    if area.place is not None and not within(place, area.place):
+        return False
+    return not (part.explicit and area.explicit and abs((part.day - area.day).days) > PART_DAYS)
+
+
 def fold_parts(drafts: Sequence[Draft]) -> list[Draft]:
     """Fold each draft whose counts fit inside a larger draft of the same article into it.
 
@@ -150,8 +172,14 @@ def fold_parts(drafts: Sequence[Draft]) -> list[Draft]:
     smaller parts ("11 elsewhere: 5 in Saraqib, 2 in ..."). A part keeps its figures (as
     breakdowns of the host) but no longer stands as an incident, so its deaths are counted
     once, inside the toll. The merged draft is placed and dated where most figures are.
+
+    Area drafts take no part in folding: each comes back as it is, with ``contains`` set to
+    the resulting drafts that hold a specific draft inside its area.
     """
-    ranked = sorted(drafts, key=lambda d: (tuple(-v for v in _magnitude(d)), d.order))
+    areas = [d for d in drafts if d.area]
+    ranked = sorted(
+        (d for d in drafts if not d.area), key=lambda d: (tuple(-v for v in _magnitude(d)), d.order)
+    )
     root_of: dict[int, Draft] = {}
     members: dict[int, list[Draft]] = {}
     seen: list[Draft] = []
@@ -172,7 +200,12 @@ def fold_parts(drafts: Sequence[Draft]) -> list[Draft]:
         root_of[id(draft)] = root
         members[id(root)].append(draft)
     roots = [d for d in ranked if root_of[id(d)] is d]
-    return sorted((_merge(members[id(r)]) for r in roots), key=lambda d: d.order)
+    merged = {id(r): _merge(members[id(r)]) for r in roots}
+    for area in areas:
+        area.contains = [
+            merged[id(r)] for r in roots if any(_inside(m, area) for m in members[id(r)])
+        ]
+    return sorted([*merged.values(), *areas], key=lambda d: d.order)
 
 
 def _merge(group: list[Draft]) -> Draft:

@@ -22,6 +22,14 @@ def is_broad(place: Place) -> bool:
     return (place.feature or "").casefold() in BROAD_FEATURES
 
 
+def within(place: Place, area: Place) -> bool:
+    """Whether ``place`` lies in ``area``: its country, or the governorate of a province (an
+    area with no governorate stands for the whole country)."""
+    if place.country != area.country:
+        return False
+    return area.feature == "country" or area.admin1 is None or area.admin1 == place.admin1
+
+
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance (haversine)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))

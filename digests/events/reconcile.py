@@ -3,6 +3,8 @@
 Rules, in an analyst's words: each voice (an outlet, or a source it cites) counts once, with
 its latest report; the range runs from the lowest to the highest report; totals take the low
 end (ACLED's conservative rule); vague amounts ("dozens") are shown but never move a number.
+An area figure that includes specific incidents reported apart ("73 in two days", 37 of them
+at the market) counts only what it has beyond them; its sources still show the whole figure.
 """
 
 from __future__ import annotations
@@ -206,8 +208,27 @@ def _civilians_apart(incident: Incident, kind: str, source: str | None) -> int:
     return max(f.count or 0 for f in figures if f.group == "civilians")
 
 
-def headline_for(kind: str, incidents: Sequence[Incident], unit: Unit) -> Headline | None:
-    """An event's figure for one kind and unit, or None when no source gave a number."""
+def counted_apart(kind: str, incidents: Sequence[Incident], unit: Unit) -> int:
+    """How much of an area event's figure its member articles count in specific incidents of
+    their own (events of their own): each article's contained incidents at their high end, so
+    nothing is counted twice; the largest such share over the members, since every member
+    reports the same area figure."""
+    apart = 0
+    for incident in incidents:
+        counted = 0
+        for part in incident.contains:
+            found = headline_for(kind, [replace(part, figures=one_account(part.figures))], unit)
+            counted += found.high if found is not None else 0
+        apart = max(apart, counted)
+    return apart
+
+
+def headline_for(
+    kind: str, incidents: Sequence[Incident], unit: Unit, apart: int = 0
+) -> Headline | None:
+    """An event's figure for one kind and unit, or None when no source gave a number.
+    ``apart``: what specific incidents counted elsewhere already hold of it (an area figure),
+    taken off the low and high ends, never below zero."""
 
     def in_unit(figure: Figure) -> bool:
         return figure.kind == kind and unit_of(figure.group) == unit
@@ -241,11 +262,12 @@ def headline_for(kind: str, incidents: Sequence[Incident], unit: Unit) -> Headli
     vague_outlets = {i.article.outlet for i in scoped} - {outlet for outlet, _ in latest}
     return Headline(
         kind=kind,
-        low=min(t.count for t in chosen),
-        high=max(t.top for t in chosen),
+        low=max(0, min(t.count for t in chosen) - apart),
+        high=max(0, max(t.top for t in chosen) - apart),
         unit=unit,
         sources=tuple(chosen),
         vague_outlets=len(vague_outlets),
+        apart=apart,
     )
 
 
@@ -253,19 +275,36 @@ def _with_figures(incident: Incident, figures: tuple[Figure, ...]) -> Incident:
     return replace(incident, figures=figures)
 
 
+def _less(figure: ReconciledFigure, apart: int) -> ReconciledFigure:
+    """A whole toll's range (everyone, civilians, fighters) less what an area figure's specific
+    incidents count apart, as its headline; breakdowns ("26 children") and reports stay."""
+    if not apart or figure.group not in TOTAL_GROUPS or figure.low is None:
+        return figure
+    high = None if figure.high is None else max(0, figure.high - apart)
+    return replace(figure, low=max(0, figure.low - apart), high=high)
+
+
 def reconcile(key: str, incidents: Iterable[Incident], event_id: int | None = None) -> Event:
     """Build an event from its member incidents (any order; stale revisions are ignored)."""
     members = [replace(i, figures=one_account(i.figures)) for i in _latest_revisions(incidents)]
     if not members:
         raise ValueError(f"event {key} has no member incident")
+    apart = {
+        (kind, unit): counted_apart(kind, members, unit)
+        for kind in HEADLINE_KINDS
+        for unit in ("people", "families")
+    }
     pairs = sorted({(f.kind, f.group) for i in members for f in i.figures})
-    figures = tuple(reconcile_figure(kind, group, members) for kind, group in pairs)
+    figures = tuple(
+        _less(reconcile_figure(kind, group, members), apart.get((kind, unit_of(group)), 0))
+        for kind, group in pairs
+    )
 
     headline: dict[str, Headline] = {}
     for kind in HEADLINE_KINDS:
-        found = headline_for(kind, members, "people")
+        found = headline_for(kind, members, "people", apart[(kind, "people")])
         if found is None and kind == "displaced":
-            found = headline_for(kind, members, "families")
+            found = headline_for(kind, members, "families", apart[(kind, "families")])
         if found is not None:
             headline[kind] = found
 

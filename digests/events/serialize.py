@@ -14,6 +14,8 @@ def event_to_json(event: Event) -> dict[str, Any]:
         entry: dict[str, Any] = {"low": figure.low, "high": figure.high}
         if kind == "displaced":
             entry["unit"] = figure.unit
+        if figure.apart:
+            entry["counted_apart"] = figure.apart  # an area figure's share in other events
         headline[kind] = entry
     place = event.place
     return {

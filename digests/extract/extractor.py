@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from digests.extract.damage import find_damage
 from digests.extract.dates import resolve_date
 from digests.extract.figures import may_hold_figures, read_sentence
+from digests.extract.groups import GROUP_NOUNS
 from digests.extract.model import Extraction, Figure, Kind, Place, PlaceMention, Qualifier
 from digests.extract.numbers import Token, tokenize
 from digests.extract.phrases import Phrase
@@ -57,6 +58,7 @@ class _Found:
     stale: bool
     headline: bool = False  # read from the first line: a headline restates the body
     spot: tuple[int, int] = (-1, -1)  # sentence and offset: two counts of one sentence differ
+    paragraph: int = 0
 
 
 class Extractor:
@@ -77,16 +79,21 @@ class Extractor:
             (m for m in self._find_places(text) if not segmented.is_skipped(m.start)),
             key=lambda m: m.start,
         )
-        reading = _Reading(segmented.sentences, mentions, published)
+        reading = _Reading(segmented.sentences, mentions, published, text)
         for index, sentence in enumerate(segmented.sentences):
             damage_words = _DAMAGE_WORDS.search(sentence.text) is not None
-            if not damage_words and not may_hold_figures(sentence.text):
+            if (
+                not damage_words
+                and not may_hold_figures(sentence.text)
+                and reading.list_frame(index) is None
+            ):
                 continue
             tokens = tokenize(sentence.text)
             reading.read(index, tokens)
             if damage_words:
                 reading.read_damage(index, tokens)
-        return Extraction(figures=_deduplicate(reading.found), places=_distinct_places(mentions))
+        places, spellings = _distinct_places(mentions)
+        return Extraction(figures=_deduplicate(reading.found), places=places, spellings=spellings)
 
     def _find_places(self, text: str) -> list[PlaceMention]:
         try:
@@ -107,6 +114,7 @@ class _SentenceContext:
     when: date | None
     cumulative: bool
     since: bool  # the sentence counts "since" some moment
+    perfect: bool  # "have been killed": a very large toll so told is a running total
     places: list[PlaceMention]
     specific: list[PlaceMention] = field(default_factory=list)  # no reference points
     clause_breaks: list[tuple[int, int]] = field(default_factory=list)  # within the sentence
@@ -124,9 +132,14 @@ class _Reading:
     """The state of reading one article, sentence after sentence."""
 
     def __init__(
-        self, sentences: Sequence[Sentence], mentions: list[PlaceMention], published: date
+        self,
+        sentences: Sequence[Sentence],
+        mentions: list[PlaceMention],
+        published: date,
+        text: str = "",
     ) -> None:
         self.sentences = sentences
+        self.text = text
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.published = published
@@ -137,13 +150,67 @@ class _Reading:
         self.known_kinds: dict[int, str] = {}
         self.source_cache: dict[int, str | None] = {}
         self.settings: dict[int, _Setting] = {}  # where and when each figure read happened
-        self.paragraph_places: dict[int, PlaceMention] = {}  # last figure's place per paragraph
+        self.paragraph_places: dict[int, PlaceMention | None] = {}  # last figure's place
+        self.sentence_kinds: dict[int, str | None] = {}  # the kind each sentence counted
+        self.frames: dict[int, tuple[str, str | None] | None] = {}
+
+    def list_frame(self, index: int) -> tuple[str, str | None] | None:
+        """The kind (and group) a list item or a "LABEL: N" line takes from its header:
+        "KEY FIGURES ... deaths" lists, "SOHR documented the death of 412 people,
+        distributed as follows:" then "CIVILIANS: 180" and "- 91 members of ...".
+        The header is the nearest line before the items that is not an item."""
+        if index not in self.frames:
+            self.frames[index] = self._find_frame(index)
+        return self.frames[index]
+
+    def _continues_an_item(self, index: int) -> bool:
+        """A sentence after a list item in the same paragraph, not starting a line of its own."""
+        if index == 0:
+            return False
+        before, sentence = self.sentences[index - 1], self.sentences[index]
+        return (
+            before.paragraph == sentence.paragraph
+            and before.text.lstrip().startswith(_BULLETS)
+            and not before.text.endswith("\n")
+            and self._same_line(before, sentence)
+        )
+
+    def _same_line(self, before: Sentence, sentence: Sentence) -> bool:
+        return "\n" not in self.text[before.end : sentence.start]
+
+    def _find_frame(self, index: int) -> tuple[str, str | None] | None:
+        text = self.sentences[index].text.strip()
+        label = _LABEL_LINE.match(text)
+        if not (text.startswith(_BULLETS) or label):
+            return None
+        group = _label_group(label.group(1)) if label else None
+        for back in range(index - 1, max(-1, index - _LIST_REACH), -1):
+            line = self.sentences[back].text.strip()
+            item = line.startswith(_BULLETS) or _LABEL_LINE.match(line) is not None
+            kind = self.sentence_kinds.get(back)
+            if item:
+                if line.endswith(":") and kind:
+                    return kind, group  # "CIVILIANS: 180, ... :" heads the items after it
+                continue
+            if self._continues_an_item(back):
+                continue  # "- 664,000 displaced. The number had reached ...": the same item
+            if line.endswith(":") or (len(line) <= _HEADING_CHARS and line[-1:] != "."):
+                kind = kind or _kind_named(line)
+                return (kind, group) if kind else None
+            # "DTM has verified the arrival of 14,000 households." then "- Sennar State:
+            # 6,200 households": a list right after a counting sentence breaks it down.
+            return (kind, group) if kind else None
+        return None
 
     def context(self, index: int) -> _SentenceContext:
         sentence = self.sentences[index]
         low = bisect_left(self.starts, sentence.start)
         high = bisect_left(self.starts, sentence.end)
-        places = [m for m in self.mentions[low:high] if m.place.feature != "country"]
+        places = [
+            m
+            for m in self.mentions[low:high]
+            if m.place.feature != "country" and not _names_an_office(self.sentences[index], m)
+        ]
         # "Since 28 April, UOSSM has recorded:" then "- at least 637 people killed": a list
         # item is read with its header, which says over what period it counts.
         header = _list_header(self.sentences, index)
@@ -155,11 +222,18 @@ class _Reading:
             or (
                 index > 0
                 and self.sentences[index - 1].paragraph == sentence.paragraph
-                and is_cumulative_since_then(
-                    sentence.text, self.sentences[index - 1].text, self.published
+                and (
+                    is_cumulative_since_then(
+                        sentence.text, self.sentences[index - 1].text, self.published
+                    )
+                    or (
+                        _REFERS_BACK.match(sentence.text) is not None
+                        and is_cumulative(self.sentences[index - 1].text, self.published)
+                    )
                 )
             ),
             since=" since " in f" {framed.lower()} ",
+            perfect=_PERFECT_DEATHS.search(framed) is not None,
             places=places,
             specific=_specific_places(places, sentence) or places,
             clause_breaks=[(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence.text)]
@@ -170,9 +244,12 @@ class _Reading:
     def read(self, index: int, tokens: list[Token]) -> None:
         """The figures of one sentence."""
         previous_kind = self.previous.kind if self.previous else None
-        phrases = read_sentence(tokens, self.previous, previous_kind, self.known_kinds)
+        phrases = read_sentence(
+            tokens, self.previous, previous_kind, self.known_kinds, self.list_frame(index)
+        )
         if not phrases:
             return
+        self.sentence_kinds[index] = next((p.kind for p in phrases if p.kind), None)
         context = self.context(index)
         update_at = _running_total_update(tokens)
         for phrase in phrases:
@@ -180,7 +257,7 @@ class _Reading:
             # the incident, only the total after the update verb runs over the period
             before_update = update_at is not None and phrase.first < update_at
             cumulative = self._cumulative(
-                phrase, context.cumulative and not before_update, context.since
+                phrase, context.cumulative and not before_update, context.since, context.perfect
             )
             linked = phrase.parent or phrase.sibling
             by_group = phrase.group is not None and phrase.group != "people"
@@ -221,14 +298,37 @@ class _Reading:
                 cumulative=context.cumulative,
             )
 
-    def _cumulative(self, phrase: Phrase, sentence_cumulative: bool, since: bool) -> bool:
+    def _referred_to(self, index: int) -> PlaceMention | None:
+        """The place "there" (or "in the town") points back to: the last place named in the
+        sentence before, which need not be where the article's last figure happened."""
+        sentence = self.sentences[index]
+        if index == 0 or not _POINTS_BACK.search(sentence.text):
+            return None
+        before = self.sentences[index - 1]
+        low = bisect_left(self.starts, before.start)
+        high = bisect_left(self.starts, before.end)
+        named = [
+            m
+            for m in self.mentions[low:high]
+            if m.place.feature != "country" and not _names_an_office(before, m)
+        ]
+        specific = _specific_places(named, before)
+        return specific[-1] if specific else None
+
+    def _cumulative(
+        self, phrase: Phrase, sentence_cumulative: bool, since: bool, perfect: bool = False
+    ) -> bool:
         """A breakdown shares its total's scope; a war-scale death toll is always a total."""
         linked = phrase.parent or phrase.sibling
         cumulative = sentence_cumulative
         if linked is not None and self.scopes.get(id(linked), False):
             cumulative = True
         deaths = (phrase.value or 0) if phrase.kind == "killed" else 0
-        if deaths >= WAR_SCALE_DEATHS or (deaths >= RUNNING_TOTAL_DEATHS and since):
+        if (
+            deaths >= WAR_SCALE_DEATHS
+            or (deaths >= RUNNING_TOTAL_DEATHS and since)
+            or (deaths >= PERFECT_RUNNING_DEATHS and perfect)
+        ):
             cumulative = True  # "35,000 killed since October 7": a running total
         self.scopes[id(phrase)] = cumulative
         return cumulative
@@ -256,11 +356,16 @@ class _Reading:
             # "including six children": a part happened where and when its total did
             mention, when = inherited.mention, when or inherited.when
         else:
-            mention = (
-                _nearest(context, sentence, offset)
-                or self.paragraph_places.get(sentence.paragraph)
-                or self.main_place
-            )
+            mention = _nearest(context, sentence, offset) or self._referred_to(index)
+            if mention is None:
+                if _area_wide(sentence.text, offset):
+                    # counted over an area: unplaced, and so is what the paragraph says next
+                    # of it ("The number had reached 1.1 million on 12 December")
+                    self.paragraph_places[sentence.paragraph] = None
+                elif sentence.paragraph in self.paragraph_places:
+                    mention = self.paragraph_places[sentence.paragraph]
+                else:
+                    mention = self.main_place
         if mention is not None:
             self.paragraph_places[sentence.paragraph] = mention
         self.settings[key] = _Setting(mention, when)
@@ -287,6 +392,7 @@ class _Reading:
                 stale=stale,
                 headline=_restates(index, sentence.text),
                 spot=(index, offset),
+                paragraph=sentence.paragraph,
             )
         )
 
@@ -349,6 +455,28 @@ def _quote(text: str) -> str:
 
 
 _BULLETS = ("-", "•", "*", "–", "·")
+_LABEL_LINE = re.compile(r"^([A-Z][A-Za-z -]{2,30}):\s*\d")
+_LIST_REACH = 40  # lines back from an item to its list's header
+_HEADING_CHARS = 100
+_KIND_WORDS = {
+    **dict.fromkeys(("deaths", "dead", "killed", "fatalities", "death"), "killed"),
+    **dict.fromkeys(("injuries", "injured", "wounded", "casualties"), "injured"),
+    **dict.fromkeys(("displaced", "displacement", "idps", "arrivals"), "displaced"),
+}
+
+
+def _kind_named(line: str) -> str | None:
+    """The kind a heading names: "MOST AFFECTED SUB-DISTRICTS (deaths)"."""
+    found = {_KIND_WORDS[w] for w in re.findall(r"[a-z]+", line.lower()) if w in _KIND_WORDS}
+    return found.pop() if len(found) == 1 else None
+
+
+def _label_group(label: str) -> str | None:
+    """ "CIVILIANS: 180": the group a label names; "NON-CIVILIANS" are combatants."""
+    low = label.strip().lower()
+    if low.startswith(("non-civilian", "non civilian", "military")):
+        return "combatants"
+    return GROUP_NOUNS.get(low)
 
 
 def _list_header(sentences: Sequence[Sentence], index: int) -> str | None:
@@ -408,6 +536,78 @@ def _main_place(mentions: list[PlaceMention], sentences: Sequence[Sentence]) -> 
     return min(inner, key=lambda m: (_SPECIFICITY.get(m.place.feature or "", 1), m.start))
 
 
+# "38,000 people have been killed in the Strip": a war's toll; an earthquake's "have died,
+# taking the toll above 11,000" is one incident, so the bar stands well above that.
+PERFECT_RUNNING_DEATHS = 20_000
+# A sentence that counts over an area or several days names no place of the article's: "In
+# the last two days alone at least 73 people have been killed", "664,000 people are still
+# newly displaced nationwide". Its figures stay unplaced rather than take the town the
+# article is about, so that the town's own toll is not taken for the area's.
+_AREA_WIDE = re.compile(
+    r"\b(?:(?:killed|dead|died|deaths|injured|wounded|displaced|uprooted) (?:\w+ )?"
+    r"(?:nationwide|countrywide|across the country)|across (?:all of )?(?:the )?"
+    r"(?:country|region|province|governorate|territory)|"
+    r"in the (?:last|past) (?:two|three|four|five|six|seven|\d+|few|several) (?:days|weeks)|"
+    r"in the (?:last|past) (?:24|48|72) hours|in recent days|"
+    r"(?:mostly|mainly|largely) in the (?:north-?west|north-?east|south-?west|south-?east|"
+    r"north|south|east|west)(?! of)(?!ern)(?!-)|in the (?:north-?west|north-?east|south-?west|"
+    r"south-?east)(?! of)(?!ern))\b",
+    re.IGNORECASE,
+)
+_AREA_REACH = 50  # characters between a count and the words that make it an area's
+_TAIL_WORDS = ("mostly", "mainly", "largely")
+
+
+def _area_wide(sentence: str, offset: int) -> bool:
+    """Whether the count at ``offset`` is told for an area or several days (see above)."""
+    end = len(sentence.rstrip(' .;"”'))
+    return any(
+        match.start() - _AREA_REACH <= offset <= match.end() + _AREA_REACH
+        # "..., mostly in the north-west.": said of the whole sentence
+        or (match.end() >= end and match.group().lower().startswith(_TAIL_WORDS))
+        for match in _AREA_WIDE.finditer(sentence)
+    )
+
+
+_PERFECT_DEATHS = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died)\b",
+    re.IGNORECASE,
+)
+
+
+# "These attacks resulted in ...": what the sentence before counted, over its period.
+_REFERS_BACK = re.compile(r"(?:these|those|the) (?:attacks|strikes|raids|incidents)\b", re.I)
+
+
+# Words that point back to the place just named; "there were" only says something exists.
+_POINTS_BACK = re.compile(
+    r"\bthere\b(?!\s+(?:is|are|was|were|have|has|had|will|would|could|may|might|seems?|"
+    r"appears?)\b)|\b(?:in|inside|near)\s+the\s+(?:town|village|city|camp|area)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+# A place that names an office ("the head of Donetsk regional military administration",
+# "Idlib's health directorate") says who speaks, not where the dead were.
+_OFFICE_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:(?:regional|provincial|city|military|civil|health|local|governorate)\s+){0,2}"
+    r"(?:administration|council|governor|governorate's|directorate|authorities|ministry|"
+    r"mayor|officials?)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_an_office(sentence: Sentence, mention: PlaceMention) -> bool:
+    after = sentence.text[mention.end - sentence.start : mention.end - sentence.start + 60]
+    return bool(_OFFICE_AFTER.match(after)) and not _AT_PLACE_BEFORE.search(
+        sentence.text[max(0, mention.start - sentence.start - 12) : mention.start - sentence.start]
+    )
+
+
+# "in Aleppo city council's shelter": a place after "in" is still where things happened.
+_AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # "in Ariha, south of Idlib city", "10 km east of Saraqib": a point of reference, not the
 # place where it happened.
 _REFERENCE_BEFORE = re.compile(
@@ -451,11 +651,12 @@ def _specific_places(mentions: list[PlaceMention], sentence: Sentence) -> list[P
         return mentions
     names = {id(m): fold(m.place.name) for m in mentions}
     several = len(set(names.values())) > 1
-    inside = {
-        fold(m.place.admin1)
-        for m in mentions
-        if m.place.admin1 and m.place.feature not in ("province", "region", "country")
-    }
+    # The province each named town lies in, with the towns: Damascus city lies in Damascus
+    # governorate, which does not make the city a mere pointer to its own province.
+    inside: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.place.admin1 and m.place.feature not in ("province", "region", "country"):
+            inside.setdefault(fold(m.place.admin1), set()).add(names[id(m)])
     kept = []
     for mention in mentions:
         lead = sentence.text[
@@ -463,21 +664,61 @@ def _specific_places(mentions: list[PlaceMention], sentence: Sentence) -> list[P
         ]
         if _REFERENCE_BEFORE.search(lead):
             continue
-        if several and names[id(mention)] in inside:
+        if several and inside.get(names[id(mention)], set()) - {names[id(mention)]}:
             continue  # "Ariha in Idlib province": Idlib says where Ariha is
         kept.append(mention)
     return kept
 
 
-def _distinct_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
+def _distinct_places(
+    mentions: list[PlaceMention],
+) -> tuple[tuple[Place, ...], tuple[str, ...]]:
+    """Each place once, in order of first mention, with the article's first spelling of it."""
     seen: set[tuple[str, float, float]] = set()
     places: list[Place] = []
+    spellings: list[str] = []
     for mention in mentions:
         key = (mention.place.name, mention.place.lat, mention.place.lon)
         if key not in seen:
             seen.add(key)
             places.append(mention.place)
-    return tuple(places)
+            spellings.append(_spelling(mention))
+    return tuple(places), tuple(spellings)
+
+
+# Words a name match may take in that say what a place is, not what it is called.
+_GENERIC_WORDS = frozenset(
+    [
+        "province",
+        "governorate",
+        "countryside",
+        "city",
+        "town",
+        "village",
+        "district",
+        "subdistrict",
+        "region",
+        "area",
+        "camp",
+        "crossing",
+        "border",
+    ]
+)
+
+
+def _spelling(mention: PlaceMention) -> str:
+    """The words an article used for a place, tidied: "MAARAT AL-NUMAN" -> "Maarat Al-Numan".
+
+    Countries keep the gazetteer's name, and words such as "province" are dropped, so the
+    spelling names the place the way a reader would look it up.
+    """
+    if mention.place.feature == "country":
+        return mention.place.name
+    words = [w for w in mention.surface.split() if w.lower() not in _GENERIC_WORDS]
+    if not words:
+        return mention.place.name
+    spelling = " ".join(words)
+    return spelling.title() if spelling.isupper() else spelling
 
 
 def _same_figure(a: _Found, b: _Found) -> bool:
@@ -504,16 +745,28 @@ def _same_figure(a: _Found, b: _Found) -> bool:
     return not (a.places and b.places and not a.places & b.places)
 
 
+_STALE_REACH = 1  # paragraphs between an earlier toll and the count that supersedes it
+
+
 def _deduplicate(found: list[_Found]) -> tuple[Figure, ...]:
     """One figure per fact: a count said twice (headline and body) is kept once, and an
     earlier toll gives way to a newer count of the same kind."""
-    current = {f.figure.kind for f in found if not f.stale and f.figure.count is not None}
+    # An earlier toll gives way to a newer count told near it; "initial reports" of another
+    # incident paragraphs away from a count of the same kind are news of their own.
+    current: dict[str, list[tuple[int, str | None]]] = {}
+    for f in found:
+        if not f.stale and f.figure.count is not None:
+            current.setdefault(f.figure.kind, []).append((f.paragraph, f.figure.place))
     kept: list[_Found] = []
     # Only figures of one kind and count can be twins: looked up by both, not compared all
     # against all (a hostile text holds thousands of counts).
     by_count: dict[tuple[str, int | None], list[_Found]] = {}
     for item in found:
-        if item.stale and item.figure.kind in current:
+        if item.stale and any(
+            abs(paragraph - item.paragraph) <= _STALE_REACH
+            and (place is None or item.figure.place is None or place == item.figure.place)
+            for paragraph, place in current.get(item.figure.kind, [])
+        ):
             continue
         figure = item.figure
         same_count = by_count.setdefault((figure.kind, figure.count), [])

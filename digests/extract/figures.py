@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from digests.extract.groups import GROUP_NOUNS, MODIFIERS
+from digests.extract.groups import ARMED_CUES, GROUP_NOUNS, MODIFIERS
 from digests.extract.heads import left_with_injuries
 from digests.extract.kinds import (
     AUXILIARIES,
@@ -29,6 +29,7 @@ from digests.extract.kinds import (
 )
 from digests.extract.links import (
     ARTICLES,
+    BREAKDOWN_PAIRS,
     POST_WORDS,
     PP_STOPS,
     PREPOSITIONS,
@@ -37,7 +38,7 @@ from digests.extract.links import (
     link_left,
     link_right,
 )
-from digests.extract.numbers import TENS, UNITS, Token, parse_digits, word_value
+from digests.extract.numbers import TENS, UNITS, Amount, Token, parse_digits, word_value
 from digests.extract.phrases import FILLERS, Phrase, find_phrases
 from digests.extract.tolls import attach_tolls, find_tolls, mark_stale, stale_cues
 
@@ -315,12 +316,14 @@ _STOP = frozenset(
 
 
 # A sentence can only hold a figure if it has one of these words (or refers back to one).
+_BACK_SUBJECTS = frozenset({"they", "these", "those"})
 KEYWORDS = (
     frozenset(w for phrase in (*POST, *PRE) for w in phrase if w not in _STOP)
     | frozenset(HEAD_KINDS)
     | frozenset(TOLL_NOUNS)
     | NUMBER_NOUNS
     | {"them", "whom", "breakdown", "displacement", "among", "victims", "martyrs"}
+    | _BACK_SUBJECTS  # "They are 10 civilians and seven soldiers."
 )
 
 
@@ -337,12 +340,15 @@ def read_sentence(
     previous: Phrase | None,
     previous_kind: str | None,
     known_kinds: Mapping[int, str] | None = None,
+    list_frame: tuple[str, str | None] | None = None,
 ) -> list[Phrase]:
     """The figure phrases of one sentence.
 
     ``previous`` is the last figure of the sentences before (what "three of them" or "the
     figure" refers to when nothing in this sentence does), ``previous_kind`` its kind;
-    ``known_kinds`` the kind of each count already read ("three children were among the 15").
+    ``known_kinds`` the kind of each count already read ("three children were among the 15");
+    ``list_frame`` the kind (and group) a list's header gives its items ("NON-CIVILIANS: 232,
+    distributed as follows:" then "- 91 members of the security forces.").
     """
     phrases = find_phrases(tokens)
     if not phrases:
@@ -397,6 +403,16 @@ def read_sentence(
         if _returning(lows, phrase.end):
             phrase.blocked = True
 
+    _subject_refers_back(lows, phrases, previous)
+    if (
+        list_frame is not None
+        and phrases[0].kind is None
+        and not phrases[0].population
+        and "population" not in lows[: phrases[0].first]  # "- The population ... stands at"
+    ):
+        phrases[0].kind = list_frame[0]
+        phrases[0].group = phrases[0].group or list_frame[1]
+
     # "5 dead and 20 casualties": casualties set apart from the dead are the injured
     if any(p.kind == "killed" for p in phrases):
         for phrase in phrases:
@@ -409,6 +425,9 @@ def read_sentence(
             whole = _among_phrase(lows, phrase.end, phrases)
             if whole is not None and whole.kind is not None:
                 phrase.kind, phrase.parent, phrase.own_kind = whole.kind, whole, True
+
+    _sides(lows, phrases)
+    _brought_to(lows, phrases)
 
     # "three women, one of whom is pregnant": a partitive that counts nobody
     phrases = [p for p in phrases if not _counts_nobody(lows, p)]
@@ -439,6 +458,7 @@ def read_sentence(
         if phrase.parent is not None and phrase.parent.stale:
             phrase.stale = True  # a breakdown of an earlier toll is as old as the toll
     _groups_from_antecedents(lows, phrases, previous)
+    phrases = phrases + _family_totals(lows, phrases, known_kinds or {})
     out: list[Phrase] = []
     for phrase in phrases:
         if phrase.kind is None or phrase.blocked or phrase.population:
@@ -449,6 +469,51 @@ def read_sentence(
             continue
         out.append(phrase)
     return out
+
+
+# "They are 10 civilians ...", "The dead since Friday were six militants ...": a sentence
+# whose subject is the dead (named, or the count before it) lists who they were.
+_LISTING_VERBS = frozenset({"are", "were", "include", "included", "comprise", "comprised"})
+_NAMED_VICTIMS = {
+    ("the", "fatalities"): "killed",
+    ("the", "deaths"): "killed",
+    ("the", "martyrs"): "killed",
+    ("the", "dead"): "killed",
+    ("those", "killed"): "killed",
+    ("the", "victims"): "killed",
+    ("the", "wounded"): "injured",
+    ("the", "injured"): "injured",
+}
+_SUBJECT_WORDS = 6  # "the dead since Friday" - words from the subject to its verb
+
+
+def _subject_refers_back(lows: list[str], phrases: list[Phrase], previous: Phrase | None) -> None:
+    first = phrases[0]
+    if first.kind is not None or first.first < 2:
+        return
+    if lows[first.first - 1] not in _LISTING_VERBS and lows[:2] != ["of", lows[1]]:
+        return
+    if lows[:3] in (["of", "those", ","], ["of", "them", ","], ["of", "these", ","]):
+        # "Of those, 219 were Islamic State fighters, 173 were Kurdish fighters ..."
+        if previous is not None and previous.kind is not None and first.first == 3:
+            first.kind, first.parent, first.from_previous = previous.kind, previous, True
+        return
+    verb = first.first - 1
+    if verb == 1 and lows[0] in _BACK_SUBJECTS:
+        if previous is not None and previous.kind is not None and first.group is not None:
+            first.kind, first.parent, first.from_previous = previous.kind, previous, True
+        return
+    for start in range(max(0, verb - _SUBJECT_WORDS), verb - 1):
+        kind = _NAMED_VICTIMS.get((lows[start], lows[start + 1]))
+        named_at = start + 1
+        if kind is None and lows[start] in ("the", "those") and start + 2 < verb:
+            # "the remaining fatalities are", "the other victims were"
+            kind = _NAMED_VICTIMS.get(("the", lows[start + 2]))
+            named_at = start + 2
+        between = lows[named_at + 1 : verb]
+        if kind and not any(w in AUXILIARIES or w in HEAD_KINDS or w == "," for w in between):
+            first.kind = kind
+            return
 
 
 # Groups that "others" after them continue: "13 civilians were killed and 30 others
@@ -552,8 +617,12 @@ def _counts_nobody(lows: list[str], phrase: Phrase) -> bool:
         return False
     if phrase.partitive == "noun":
         # "30 of the wounded needed surgery": a subset; "two of the wounded died" or
-        # "151,000 of the displaced moved to Aleppo": a count of its own
-        return phrase.kind is None or phrase.post_end <= phrase.end
+        # "151,000 of the displaced moved to Aleppo": a count of its own, and so is one
+        # broken down in turn ("21 of the dead, among them a woman and her daughters")
+        broken_down = lows[phrase.end : phrase.end + 1] == [","] and _marked_breakdown_at(
+            lows, phrase.end + 1
+        )
+        return phrase.kind is None or (phrase.post_end <= phrase.end and not broken_down)
     after = lows[phrase.end : phrase.end + 4]
     if after[:1] and after[0] in CONDITION_WORDS:
         return True
@@ -564,6 +633,154 @@ def _counts_nobody(lows: list[str], phrase: Phrase) -> bool:
     if phrase.own_kind:
         return False
     return after[:1] != [] and after[0] in ("is", "was", "are", "were", "being")
+
+
+_BELONGING = (("belonged", "to"), ("belonging", "to"), ("belong", "to"), ("were", "from"))
+_SIDE_WORDS = ARMED_CUES | {"factions", "faction", "jihadist", "jihadists", "is", "opposition"}
+_SIDE_REACH = 4  # words from "belonged to" to the armed group it names
+
+
+def _armed_side(lows: list[str], k: int) -> bool:
+    return any(w in _SIDE_WORDS for w in lows[k : k + _SIDE_REACH])
+
+
+def _sides(lows: list[str], phrases: list[Phrase]) -> None:
+    """ "Five of those killed belonged to the factions and four to the SDF": who each share
+    of the dead fought for makes them combatants, and the elliptic second share is dead too."""
+    for idx, phrase in enumerate(phrases):
+        k = max(phrase.end, phrase.post_end)
+        if tuple(lows[k : k + 2]) not in _BELONGING or phrase.group is not None:
+            continue
+        if not _armed_side(lows, k + 2):
+            continue
+        phrase.group = "combatants"
+        later = phrases[idx + 1] if idx + 1 < len(phrases) else None
+        if (
+            later is not None
+            and later.kind is None
+            and later.group is None
+            and lows[later.first - 1 : later.first] == ["and"]
+            and lows[later.end : later.end + 1] == ["to"]
+            and _armed_side(lows, later.end + 1)
+        ):
+            later.kind, later.group, later.sibling = phrase.kind, "combatants", phrase
+
+
+_BRINGING = frozenset({"bringing", "raising", "taking", "pushing", "brought", "raised"})
+_NUMBER_NOUNS_AFTER = frozenset({"number", "toll", "tally", "total"})
+_NUMBER_REACH = 8  # words from "the number of" to the verb that says what was counted
+_COUNTED_VERBS = {
+    **dict.fromkeys(("died", "killed", "perished"), "killed"),
+    **dict.fromkeys(("injured", "wounded", "hurt"), "injured"),
+    **dict.fromkeys(("displaced", "fled", "uprooted"), "displaced"),
+}
+
+
+def _brought_to(lows: list[str], phrases: list[Phrase]) -> None:
+    """ "bringing to eight the number of children who have died", "raising to 40 the death
+    toll": the count is the new total, of whom and of what the words after it say."""
+    for phrase in phrases:
+        if phrase.kind is not None or phrase.first < 2:
+            continue
+        if lows[phrase.first - 1] != "to" or lows[phrase.first - 2] not in _BRINGING:
+            continue
+        k = phrase.end
+        if lows[k : k + 1] != ["the"]:
+            continue
+        tail = lows[k + 1 : k + 1 + _NUMBER_REACH]
+        if not tail or not (set(tail[:2]) & _NUMBER_NOUNS_AFTER):
+            continue
+        kind = next(
+            (
+                _COUNTED_VERBS.get(w) or HEAD_KINDS.get(w)
+                for w in tail
+                if w in _COUNTED_VERBS or w in HEAD_KINDS
+            ),
+            None,
+        )
+        if kind is None and "toll" in tail[:2]:
+            kind = "killed"  # "the death toll", "the toll"
+        if kind is None:
+            continue
+        phrase.kind = kind
+        if phrase.group is None:
+            phrase.group = next((GROUP_NOUNS[w] for w in tail if w in GROUP_NOUNS), None)
+
+
+_POSSESSIVES = frozenset({"his", "her", "their"})
+_BREAKDOWN_OPENERS = frozenset({"among", "including", "includes", "included", "include"})
+_FAMILY_HEAD = 2  # "a man", "a couple": who the family is named after
+
+
+def _family_totals(
+    lows: list[str], phrases: list[Phrase], known_kinds: Mapping[int, str]
+) -> list[Phrase]:
+    """ "a man, his wife and their three children were killed": five killed in all, told
+    beside who they were (a careful reader writes down the family's toll and its parts).
+    Not when the family retells counts already read: "seven killed, four of them children
+    ... the bodies of a mother and her four children" adds no toll of five."""
+    totals: list[Phrase] = []
+    idx = 0
+    while idx < len(phrases):
+        head = phrases[idx]
+        chain = [head]
+        for later in phrases[idx + 1 :]:
+            gap = lows[chain[-1].end : later.first]
+            owned = later.relative or (later.first > 0 and lows[later.first - 1] in _POSSESSIVES)
+            if not owned or not all(w in (",", "and") or w in _POSSESSIVES for w in gap):
+                break
+            if _apposition(lows, later):
+                break  # "his son, their uncle, also died": the uncle is the son
+            chain.append(later)
+        idx += len(chain)
+        if (
+            len(chain) < 2
+            or _breaks_down(head, phrases)  # "seven civilians, among them a woman and her ..."
+            or _BREAKDOWN_OPENERS & set(lows[: head.first])  # "Among the victims were ..."
+            or head.value is None
+            or head.value > _FAMILY_HEAD
+            or head.kind is None
+            or any(p.kind != head.kind or p.value is None for p in chain)
+            or any(
+                (p.value or 0) > 1 and known_kinds.get(p.value or 0) == p.kind for p in chain[1:]
+            )
+        ):
+            continue
+        total = sum(p.value or 0 for p in chain)
+        totals.append(
+            Phrase(
+                first=head.first,
+                amount=Amount(total, head.first, chain[-1].end),
+                end=chain[-1].end,
+                value=total,
+                qualifier="exact",
+                kind=head.kind,
+                blocked=head.blocked,
+                stale=head.stale,
+            )
+        )
+    return totals
+
+
+def _apposition(lows: list[str], phrase: Phrase) -> bool:
+    """A phrase between commas that no "and" follows names again who was just named."""
+    before = lows[phrase.first - 1] if phrase.first else ""
+    after = lows[phrase.end : phrase.end + 2]
+    return (
+        before == ","
+        and after[:1] == [","]
+        and (len(after) < 2 or (after[1] != "and" and after[1] not in _POSSESSIVES))
+    )
+
+
+def _breaks_down(phrase: Phrase, phrases: list[Phrase]) -> bool:
+    """Whether a phrase is a part of a count told before it in the sentence."""
+    linked = phrase.parent or phrase.sibling
+    return linked is not None and linked in phrases and linked.first < phrase.first
+
+
+def _marked_breakdown_at(lows: list[str], k: int) -> bool:
+    return lows[k : k + 1] == ["including"] or tuple(lows[k : k + 2]) in BREAKDOWN_PAIRS
 
 
 def _returning(lows: list[str], end: int) -> bool:

@@ -66,6 +66,7 @@ class Vocabulary:
 
     not_places: tuple[str, ...] = ()  # never a place alone: "Hope", "Nur", "Sham"
     person_prefixes: tuple[str, ...] = ()  # start a person's name: "Abu", "bin"
+    given_names: tuple[str, ...] = ()  # "Idris Nassan": the next name is a surname
     demonyms: Mapping[str, str] = field(default_factory=dict)  # "Syrian" -> "SY"
 
 
@@ -108,6 +109,7 @@ class Gazetteer:
         self.person_prefixes = frozenset(
             " ".join(words(w)) for w in self.vocabulary.person_prefixes
         )
+        self.given_names = frozenset(" ".join(words(w)) for w in self.vocabulary.given_names)
         # "Syrian", "Iraqi": a word that puts a country in play without naming a place.
         self.demonyms: dict[str, str] = {
             phonetic(w): country
@@ -244,14 +246,21 @@ def _admin1_key(name: str) -> str:
     return " ".join(name_keys(name)[1])
 
 
+def _word_lists(folder: Path, files: list[object]) -> tuple[str, ...]:
+    """The words of some one-per-line files ("#" starts a comment line)."""
+    found: list[str] = []
+    for word_file in files:
+        text = (folder / str(word_file)).read_text(encoding="utf-8")
+        found += [w.strip() for w in text.splitlines() if w.strip() and w[0] != "#"]
+    return tuple(found)
+
+
 def _read_sources(folder: Path) -> tuple[list[_Record], Vocabulary]:
     manifest = folder / "sources.toml"
     try:
         config = tomllib.loads(manifest.read_text(encoding="utf-8"))
-        not_places: list[str] = []
-        for word_file in config.get("not_places", []):
-            text = (folder / str(word_file)).read_text(encoding="utf-8")
-            not_places += [w.strip() for w in text.splitlines() if w.strip() and w[0] != "#"]
+        not_places = _word_lists(folder, config.get("not_places", []))
+        given_names = _word_lists(folder, config.get("given_names", []))
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise GazetteerError(f"cannot read {manifest}: {e}") from e
     person_prefixes = tuple(str(w) for w in config.get("person_prefixes", []))
@@ -272,7 +281,7 @@ def _read_sources(folder: Path) -> tuple[list[_Record], Vocabulary]:
             raise GazetteerError(f"cannot read {path}: {e}") from e
         except (KeyError, ValueError) as e:
             raise GazetteerError(f"{path}: {e}") from e
-    return records, Vocabulary(tuple(not_places), person_prefixes, demonyms)
+    return records, Vocabulary(tuple(not_places), person_prefixes, given_names, demonyms)
 
 
 def _apply_row(

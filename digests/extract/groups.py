@@ -210,6 +210,17 @@ MODIFIERS = frozenset(
         "white",
         "crescent",
         "red",
+        # ranks and standing: "a senior Hezbollah commander", "a former rebel fighter"
+        "senior",
+        "top",
+        "prominent",
+        "former",
+        "retired",
+        "veteran",
+        "high-ranking",
+        "junior",
+        "off-duty",
+        "field",
     }
 )
 

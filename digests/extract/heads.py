@@ -204,6 +204,9 @@ MEMBER_NAME_ENDS = frozenset(
 
 
 POST_FIRST_WORDS = frozenset(phrase[0] for phrase in POST)
+# Words of an organisation's name after "members of" ("factions of the Turkish-backed
+# 'Syrian National Army'"), up to the verb that follows.
+_MEMBER_NAME_WORDS = 12
 
 
 # Kind words a title-case headline capitalises: "Killing 4 Injuring 7" - not names.
@@ -398,7 +401,7 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
                 # "members of the hospital staff": the phrase runs to the end of the name
                 while (
                     end < n
-                    and end - j < 8
+                    and end - j < _MEMBER_NAME_WORDS
                     and lows[end] not in MEMBER_NAME_ENDS
                     # "members of the Free Syrian Army died": the name ends at the verb
                     and not (end > j + 1 and lows[end] in POST_FIRST_WORDS)
@@ -406,7 +409,8 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
                     and lows[end] not in AMOUNT_STARTS
                 ):
                     end += 1
-            return Head(group or _members_group(lows, j + 1), None, end, modifier_kind)
+            group = group or _members_group(lows, j + 1)
+            return Head(group, None, _coordinated(lows, end, group), modifier_kind)
         if low in GROUP_NOUNS or low in HEAD_KINDS:
             if singular and low not in SINGULAR_PERSONS:
                 return None
@@ -432,7 +436,14 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
                 and any(w in ("with", "to", "of") for w in lows[j + 1 : j + 3])
             ):
                 group = "combatants"  # "11 Syrians working with ... militias"
-            return Head(group, head_kind, j + 1, modifier_kind)
+            return Head(group, head_kind, _coordinated(lows, j + 1, group), modifier_kind)
+        if low == "and" and modifiers and _coordinated(lows, j, "any") > j:
+            j += 1  # "54 tribal and local gunmen": two modifiers of one noun
+            continue
+        if tok.text.isupper() and tok.text.isalpha() and len(tok.text) >= 2 and nxt in GROUP_NOUNS:
+            modifiers.append(low)  # "six IS militants": an acronym, not the verb "is"
+            j += 1
+            continue
         if low == "and" and (nxt in PREDICATES or nxt in KIND_VERBS):
             break  # "killed 44 and injured 140": a second verb, not "women and children"
         if low in MODIFIERS or (
@@ -447,8 +458,15 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
                 modifiers.append("child")  # "a two-day-old baby", "a 12-year-old boy"
             j += 1
             continue
-        if _noun_modifier(lows, j):
-            modifiers.append(low)  # "three farm workers", "a civil defence volunteer"
+        if _noun_modifier(lows, j) or (
+            nxt == "and"
+            and low.isalpha()
+            and low not in _NOT_MODIFIERS
+            and low not in KIND_VERBS
+            and low not in PREDICATES
+            and _coordinated(lows, j + 1, "any") > j + 1
+        ):
+            modifiers.append(low)  # "three farm workers", "54 tribal and local gunmen"
             j += 1
             continue
         break
@@ -464,6 +482,38 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
     ):
         return Head(None, None, j, modifier_kind)
     return None
+
+
+_COORDINATION_MODIFIERS = 2  # "troops and (pro-government allied) militiamen"
+_NOT_MODIFIERS = AMOUNT_STARTS | AUXILIARIES | frozenset({"a", "an", "the", "and", "or", "of"})
+
+
+def _coordinated(lows: list[str], end: int, group: str | None) -> int:
+    """Where a head runs to when "and" joins another noun of its group: "41 regime troops
+    and allied militiamen" counts both nouns. Only fighters are joined so: "five women and
+    children" names two groups. ``group`` "any" asks whether any group noun follows."""
+    if group not in ("combatants", "any"):
+        return end
+    n = len(lows)
+    while end < n and lows[end] == "and":
+        k = end + 1
+        while (
+            k < n
+            and k - end <= _COORDINATION_MODIFIERS
+            and lows[k] not in GROUP_NOUNS
+            and lows[k].replace("-", "").isalpha()
+            and lows[k] not in _NOT_MODIFIERS
+            and lows[k] not in KIND_VERBS
+            and lows[k] not in PREDICATES
+        ):
+            k += 1
+        noun = GROUP_NOUNS.get(lows[k]) if k < n else None
+        if noun is None or (group != "any" and noun != group) or lows[k] in HEAD_KINDS:
+            break
+        end = k + 1
+        if group == "any":
+            break
+    return end
 
 
 def read_partitive(

@@ -22,7 +22,9 @@ POST: dict[tuple[str, ...], str] = {
         "burned to death|burnt to death|as dead|as killed|among the dead|among those killed|"
         "among the killed|"
         "among the fatalities|among the bodies|buried|confirmed dead|feared dead|killed|"
-        "drowned|crushed|crushed to death|suffocated|electrocuted|among the victims",
+        "drowned|crushed|crushed to death|suffocated|electrocuted|among the victims|"
+        "assassinated|gunned down|beheaded|stabbed to death|beaten to death|froze to death|"
+        "frozen to death",
     ),
     **_phrases(
         "injured",
@@ -41,6 +43,8 @@ POST: dict[tuple[str, ...], str] = {
         "to leave their houses|driven from their homes|driven out|"
         "to leave their homes|to flee their homes|to flee|from their homes|"
         "sheltering|hosted|moved to|headed for|headed to|headed towards|crowded into|"
+        "forced out|been forced out|had to be moved|were evacuated|been evacuated|"
+        "had been forced out|moved into|arrived in|arrived at|"
         "sought refuge|sought shelter|have left|had left|may have left|left|"
         "in collective shelters|in shelters|in collective centres|in collective centers|"
         "in camps|newly displaced|internally displaced|staying in|staying with|"
@@ -63,7 +67,8 @@ PRE: dict[tuple[str, ...], str] = {
         "life of|the life of|claimed the life of|"
         "the bodies of|executed|executing|execution of|massacred|slaughtered|shot dead|"
         "lost|losing|claimed|claiming|recovered|buried|wiping out|wiped out|wipe out|wipes out|"
-        "killed along with|died along with|killed alongside|died alongside",
+        "killed along with|died along with|killed alongside|died alongside|assassinated|"
+        "assassinating|assassination of|the assassination of",
     ),
     **_phrases(
         "injured",
@@ -73,7 +78,7 @@ PRE: dict[tuple[str, ...], str] = {
     **_phrases(
         "displaced",
         "displaced|displacing|displace|displaces|uprooted|uprooting|displacement of|"
-        "the displacement of|forcing|forced",
+        "the displacement of|forcing|forced|arrival of|the arrival of|arrivals of",
     ),
     **_phrases(
         "killed",
@@ -81,7 +86,9 @@ PRE: dict[tuple[str, ...], str] = {
         "among those killed is|among those killed are|among those killed was|"
         "among those killed were|the dead included|the dead include|the dead were|"
         "among the victims is|among the victims are|among the victims was|"
-        "among the victims were|the victims included|the victims include|the victims were",
+        "among the victims were|the victims included|the victims include|the victims were|"
+        "among the martyrs is|among the martyrs are|among the martyrs was|"
+        "among the martyrs were|the martyrs included|the martyrs include|the martyrs were",
     ),
     **_phrases(
         "injured",

@@ -168,12 +168,13 @@ POST_WORDS = frozenset(phrase[0] for phrase in POST)
 
 
 # The only words allowed between list items that take their kind from the last item.
-CONJUNCTION_GLUE = frozenset({",", "and", "as", "well", "plus"})
+CONJUNCTION_GLUE = frozenset({",", "and", "as", "well", "plus", "his", "her", "their"})
 
 
 _MAX_GAP = 16
-# Words between a total and the colon that opens its breakdown ("514, the Observatory says:").
-_MAX_COLON_GAP = 5
+# Words between a total and the colon that opens its breakdown ("514, the Observatory says:",
+# "90 deaths since the start of the clashes:").
+_MAX_COLON_GAP = 8
 
 
 def _gap_is_glue(lows: list[str], start: int, end: int, caps: list[bool]) -> bool:

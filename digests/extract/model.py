@@ -80,9 +80,17 @@ class Extraction:
 
     figures: tuple[Figure, ...] = ()
     places: tuple[Place, ...] = ()
+    # How the article spells each place, parallel to ``places`` (empty when not known).
+    spellings: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "figures": [f.to_json() for f in self.figures],
-            "places": [p.to_json() for p in self.places],
-        }
+        places = []
+        for index, place in enumerate(self.places):
+            data = place.to_json()
+            if index < len(self.spellings) and self.spellings[index] != place.name:
+                # A reader checks a place against the article's words, so those come first;
+                # the gazetteer's name stays beside them for whoever joins on it.
+                data["name"] = self.spellings[index]
+                data["gazetteer_name"] = place.name
+            places.append(data)
+        return {"figures": [f.to_json() for f in self.figures], "places": places}

@@ -15,7 +15,7 @@ from digests.extract.heads import (
     read_partitive,
     unknown_people,
 )
-from digests.extract.numbers import AMOUNT_STARTS, UNITS, Amount, Token, read_amount
+from digests.extract.numbers import AMOUNT_STARTS, UNITS, Amount, Token, read_amount, word_value
 from digests.extract.qualifiers import read_qualifier
 
 # Words before an amount that make it a population, not a toll.
@@ -63,12 +63,28 @@ KIN_GROUPS: dict[str, str] = {
     **dict.fromkeys(("father", "husband", "brother", "grandfather", "uncle"), "men"),
     **dict.fromkeys(("son", "daughter", "child", "baby", "grandson", "granddaughter"), "people"),
 }
+# Relatives who are always children, and how many one word names.
+_YOUNG_KIN = frozenset({"baby", "twins", "triplets", "infant", "newborn"})
+_KIN_COUNTS = {"twins": 2, "triplets": 3}
+KIN_WORDS = frozenset(KIN_GROUPS) | frozenset(_KIN_COUNTS)
+_CHILD_AGE = 18
 
 
 # Words before "his/her <relative>" that make the relative one more person counted:
 # "a girl and her mother", "killed a child and injured his mother".
 KIN_LEADS = frozenset(
-    {"and", "killing", "killed", "injuring", "injured", "wounding", "wounded", "kills", "injures"}
+    {
+        "and",
+        ",",
+        "killing",
+        "killed",
+        "injuring",
+        "injured",
+        "wounding",
+        "wounded",
+        "kills",
+        "injures",
+    }
 )
 
 
@@ -106,6 +122,7 @@ class Phrase:
     own_kind: bool = False  # the kind was named by the phrase's own words
     post_end: int = 0  # token after the words that named the kind after the phrase
     stale: bool = False  # "a previous toll of 112": superseded when a newer count exists
+    relative: bool = False  # "his wife", "their three children": one more of a family
 
     @property
     def explicit_group(self) -> bool:
@@ -138,7 +155,7 @@ def find_phrases(tokens: list[Token]) -> list[Phrase]:
             continue
         singular = low in ("a", "an", "another")
         amount = None
-        kin = _kin_phrase(lows, i)
+        kin = _kin_phrase(lows, i) or _couple(lows, i)
         if kin is not None:
             phrases.append(kin)
             i = kin.end
@@ -164,23 +181,76 @@ def find_phrases(tokens: list[Token]) -> list[Phrase]:
 
 
 def _kin_phrase(lows: list[str], i: int) -> Phrase | None:
-    """ "a girl and her mother", "a man and his son": the relative is one more person."""
-    if (
-        i < 1
-        or i + 1 >= len(lows)
-        or lows[i] not in ("his", "her", "their")
-        or lows[i - 1] not in KIN_LEADS
-        or lows[i + 1] not in KIN_GROUPS
-    ):
+    """ "a girl and her mother", "a man and his 16-year-old son", "a farmer, his wife and
+    their nine-month-old twins", "the baby's mother, father": each relative is counted."""
+    if i + 1 >= len(lows):
         return None
+    low = lows[i]
+    if low in ("his", "her", "their") and (_opens_sentence(lows, i) or lows[i - 1] in KIN_LEADS):
+        j = i + 1
+    elif low == "the" and i >= 1 and lows[i - 1] in ("and", ",") and _after_relatives(lows, i):
+        j = i + 1  # "a couple, their four children and the grandmother"
+    elif i >= 1 and low.endswith("'s") and len(low) > 2 and low[:-2].isalpha():
+        j = i + 1  # "the baby's mother": the owner is not counted, the relative is
+    elif low in KIN_WORDS and i >= 2 and lows[i - 1] in (",", "and") and lows[i - 2] in KIN_WORDS:
+        j = i  # "mother, father and ...": the list of relatives goes on
+    else:
+        return None
+    age = _age_of(lows[j]) if j < len(lows) else None
+    if age is not None:
+        j += 1
+    if j >= len(lows) or lows[j] not in KIN_WORDS:
+        return None
+    relative = lows[j]
+    count = _KIN_COUNTS.get(relative, 1)
+    young = relative in _YOUNG_KIN or (age is not None and age < _CHILD_AGE)
     return Phrase(
         first=i,
-        amount=Amount(1, i, i + 1, from_article=True),
-        end=i + 2,
-        value=1,
+        amount=Amount(count, i, i + 1, from_article=True),
+        end=j + 1,
+        value=count,
         qualifier="exact",
-        group=KIN_GROUPS[lows[i + 1]],
+        group="children" if young else KIN_GROUPS.get(relative, "children"),
+        relative=True,
     )
+
+
+_RELATIVES_BACK = 6  # words back to the relative a list of relatives goes on from
+
+
+def _after_relatives(lows: list[str], i: int) -> bool:
+    """ "the grandmother" counts as a person only in a list of relatives."""
+    window = lows[max(0, i - _RELATIVES_BACK) : i]
+    return any(w in KIN_WORDS or w in ("children", "couple") for w in window)
+
+
+def _couple(lows: list[str], i: int) -> Phrase | None:
+    """ "a couple" (not "a couple of days"): two people."""
+    if lows[i] != "a" or lows[i + 1 : i + 2] != ["couple"] or lows[i + 2 : i + 3] == ["of"]:
+        return None
+    return Phrase(
+        first=i, amount=Amount(2, i, i + 2), end=i + 2, value=2, qualifier="exact", group="people"
+    )
+
+
+def _opens_sentence(lows: list[str], i: int) -> bool:
+    """ "Her mother, her father and ... were killed": a list of relatives may open a sentence."""
+    return i == 0 or lows[i - 1] in ("-", "*", "•")
+
+
+_PER_YEAR = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}
+
+
+def _age_of(word: str) -> float | None:
+    """The age in years a word like "16-year-old" or "nine-month-old" gives, if any."""
+    if not word.endswith("-old"):
+        return None
+    number, _, unit = word[: -len("-old")].rpartition("-")
+    value = int(number) if number.isdigit() else word_value(number)
+    per_year = _PER_YEAR.get(unit.removesuffix("s"))
+    if value is None or per_year is None:
+        return None
+    return value / per_year
 
 
 def _build(tokens: list[Token], lows: list[str], amount: Amount, singular: bool) -> Phrase | None:
@@ -206,7 +276,10 @@ def _build(tokens: list[Token], lows: list[str], amount: Amount, singular: bool)
             high = other.value
             j = other.end
     post_qualifier: str | None = None
-    if j + 1 < n and (lows[j], lows[j + 1]) in (("or", "more"), ("at", "least")):
+    if j < n and lows[j] == "+" and not singular:
+        post_qualifier = "more_than"  # "86,000+ people"
+        j += 1
+    elif j + 1 < n and (lows[j], lows[j + 1]) in (("or", "more"), ("at", "least")):
         post_qualifier = "at_least"
         j += 2
     elif j + 1 < n and (lows[j], lows[j + 1]) == ("or", "so"):

@@ -180,6 +180,8 @@ class _Judged:
     choice: int  # index of the chosen place
     pending: bool  # accepted only if near the article's other places
     capital: bool  # a capital named without "in": maybe its government
+    loose_word: bool = False  # one word matched by a loose spelling: maybe an English word
+    said_where: bool = False  # "in", "near" before it, whatever the spelling
 
 
 def find_places(gazetteer: Gazetteer, text: str) -> list[PlaceMention]:
@@ -206,6 +208,7 @@ def find_places(gazetteer: Gazetteer, text: str) -> list[PlaceMention]:
         verdict = _judge(gazetteer, tokens, match, covered)
         if verdict is not None:
             judged.append(verdict)
+    _share_list_types(tokens, judged)
     _resolve_with_neighbours(gazetteer, judged)
     _keep_countries_in_play(gazetteer, tokens, judged)
     mentions: list[PlaceMention] = []
@@ -489,6 +492,60 @@ def _judge(
         choice,
         not accepted,
         capital,
+        loose_word=loose,
+        said_where=ctx.locative,
+    )
+
+
+_LIST_JOINS = frozenset({"and", "or"})
+
+
+def _share_list_types(tokens: _Tokens, judged: list[_Judged]) -> None:
+    """ "the towns of Kansafra and al-Bara", "the Ansari, al-Kallaseh and Bustan al-Qasr
+    neighbourhoods": the word that says what one item of a list is says it of all."""
+    runs: list[list[_Judged]] = []
+    for item in judged:
+        if runs and _joined_by_list(tokens, runs[-1][-1].match, item.match):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for run in runs:
+        if len(run) > 1 and (any(item.typed for item in run) or _typed_after(tokens, run)):
+            for item in run:
+                if item.pending:
+                    item.typed, item.accepted, item.pending = True, True, False
+
+
+_LIST_TAIL = 4  # words of one more name, unknown to the gazetteer, that may end a list
+
+
+def _typed_after(tokens: _Tokens, run: list[_Judged]) -> bool:
+    """ "... al-Kallaseh and al-Saleheen neighbourhoods": the list ends in a plural type word,
+    maybe after a last name the gazetteer does not know."""
+    k = run[-1].match.last + 1
+    for _ in range(_LIST_TAIL + 1):
+        if k >= len(tokens) or tokens[k].sentence_start:
+            return False
+        token = tokens[k]
+        if token.word in _PLACE_TYPES and token.word.endswith("s"):
+            return True
+        if not (token.capitalised or token.article or token.word in _LIST_JOINS):
+            return False
+        k += 1
+    return False
+
+
+def _joined_by_list(tokens: _Tokens, left: _Match, right: _Match) -> bool:
+    """Two names in one list: between them only commas, "and", "or" and at most a name the
+    gazetteer does not know ("Bustan al-Qasr, al-Ferdous, al-Kallaseh")."""
+    between = range(left.last + 1, right.first)
+    if len(between) > _LIST_TAIL or tokens[right.first].sentence_start:
+        return False
+    words = [tokens[i] for i in between]
+    joins = sum(t.word in _LIST_JOINS for t in words)
+    return joins <= 1 and all(
+        not t.sentence_start and (t.word in _LIST_JOINS or t.article or t.capitalised)
+        for t in words
     )
 
 
@@ -503,6 +560,9 @@ def _kind_contradicts(gazetteer: Gazetteer, match: _Match, ctx: _Context) -> boo
     }
     kinds = {gazetteer.places[e.place].feature for e in match.entries}
     return bool(said_kinds) and not said_kinds & kinds
+
+
+_PARENT_WORDS = frozenset({"umm", "um", "abu", "abou"})
 
 
 def _a_word_not_a_place(
@@ -524,7 +584,8 @@ def _a_word_not_a_place(
     exact_town = (
         ctx.named and match.strong and any(gazetteer.is_major(e.place) for e in match.entries)
     )
-    if not exact_town and (surface in gazetteer.not_places or surface[:-1] in gazetteer.not_places):
+    plural_of_word = surface.endswith("s") and surface[:-1] in gazetteer.not_places  # "Hopes"
+    if not exact_town and (surface in gazetteer.not_places or plural_of_word):
         return True
     if ctx.word_before in _ADDRESSEE_BEFORE or ctx.word_before in _SPEECH:
         return True  # "told Al Jazeera", "said Barazi": an outlet or a person
@@ -534,12 +595,28 @@ def _a_word_not_a_place(
         return True  # "al-Mayadeen TV", "Halab Today channel": an outlet named after a place
     if not match.strong and first.forced_capital and ctx.single:
         return True  # "Calls for calm": capitalised by the sentence, not by a name
+    if not match.strong and ctx.single and first.raw.isupper() and len(first.raw) > 2:
+        return True  # "AANES", "SOHR": an acronym spelled loosely like a village
     if (
         ctx.before is not None
         and ctx.before not in covered
         and (ctx.word_before in _TITLES or ctx.word_before in gazetteer.person_prefixes)
     ):
         return True  # "Abu Hamid", "President Assad"
+    if (
+        ctx.before is not None
+        and ctx.before == match.first - 1
+        and tokens[match.first].joined
+        and tokens[ctx.before].capitalised
+        and ctx.word_before in gazetteer.given_names
+    ):
+        return True  # "Idris Nassan, a Kurdish official": a surname
+    if (
+        match.last > match.first
+        and first.word in _PARENT_WORDS
+        and tokens[match.first + 1].word in gazetteer.given_names
+    ):
+        return True  # "Umm Ahmad, a mother of three": a parent named after a child
     return (  # "Hamid said", but not "shelling hit Ariha, said Barazi"
         ctx.word_after in _SPEECH
         and ctx.single
@@ -568,7 +645,8 @@ def _part_of_longer_name(
         and before not in covered
         and tokens[before].capitalised
         and (not tokens[before].sentence_start or article_before)
-        and (tokens[match.first].joined or article_before)
+        # joined to it: "Tahrir al-Sham" is one name, "al-Ferdous, al-Kallaseh" two
+        and (tokens[match.first - 1].joined if article_before else tokens[match.first].joined)
         and not _free_preceder(gazetteer, tokens[before].word)
         and not tokens[before].raw.isupper()
     ):
@@ -692,9 +770,11 @@ def _resolve_with_neighbours(gazetteer: Gazetteer, judged: list[_Judged]) -> Non
             if near_key not in nearness:
                 place = places[item.choice]
                 nearness[near_key] = min((distance_km(place, o) for o in others), default=1e9)
+            # A loose spelling of one word ("Fierce" for Furaykah, "Forum" for Farram) is
+            # an English word as often as a village: only "in", "near" ... make it a place.
             item.accepted = (
                 item.locative
-                or nearness[near_key] < 60
+                or (nearness[near_key] < 60 and (item.said_where or not item.loose_word))
                 or (gazetteer.is_preferred(item.choice) and item.match.strong)
             )
 

@@ -10,7 +10,7 @@ from digests.extract.calendar_words import MONTH_NUMBERS
 # A war word, not "warplanes", "war-torn", "war monitor" or "war crimes".
 _WAR = (
     r"(?:civil war|war|conflict|uprising|revolution|crisis|intervention|invasion|revolt|"
-    r"rebellion|turmoil)(?![\w-]| planes?\b| monitor| crimes?\b)"
+    r"rebellion|turmoil|coup)(?![\w-]| planes?\b| monitor| crimes?\b)"
 )
 # Phrases that make a count a running total whatever the tense.
 _ALWAYS = re.compile(
@@ -36,19 +36,20 @@ _ALWAYS = re.compile(
 _SINCE_WAR = re.compile(
     r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the |its |their )?(?:[\w-]+ )?"
     + _WAR
-    + r"|\bsince (?:the |its |their |a )?(?:[\w-]+ )?(?:[\w-]+ )?"
+    + r"|\bsince (?:the |its |their |a )?(?:[\w'’-]+ )?(?:[\w'’-]+ )?"
     + _WAR,
     re.IGNORECASE,
 )
 _SINCE_YEAR = re.compile(
     r"\bsince (?:early |late |mid-?)?(?:[a-z]+ )?((?:19|20)\d\d)\b", re.IGNORECASE
 )
-# "since the start of the year", "since January", "since the beginning of 2024": a running
+# "since the start of the year", "from the beginning of this year to November 8", "so far
+# this year", "since January", "since the beginning of 2024": a running
 # total over months, whatever the tense ("since March, which left 214 dead"); not "since
 # 3 June" or "since Saturday", which date an escalation.
 _SINCE_PERIOD = re.compile(
-    r"\bsince (?:the )?(?:start|beginning|turn|outset) of (?:the |this |last )?"
-    r"(?:year|(?:19|20)\d\d)\b",
+    r"\b(?:since|from) (?:the )?(?:start|beginning|turn|outset) of (?:the |this |last )?"
+    r"(?:year|(?:19|20)\d\d)\b|\bso far this year\b|\byear[- ]to[- ]date\b",
     re.IGNORECASE,
 )
 # "since April": a running total when the month is two or more months back; "since
@@ -56,6 +57,12 @@ _SINCE_PERIOD = re.compile(
 _SINCE_MONTH = re.compile(
     r"\bsince (?:early |late |mid-?)?(?:\d{1,2}(?:st|nd|rd|th)? )?(january|february|march|"
     r"april|may|june|july|august|september|october|november|december)\b(?! \d)",
+    re.IGNORECASE,
+)
+# "during the year", "throughout 2023": a whole year's count, whichever year.
+_WHOLE_YEAR = re.compile(
+    r"\b(?:during|throughout|over) (?:the (?:whole |entire )?year|last year|all of (?:19|20)\d\d|"
+    r"(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _MONTH_NUMBERS = MONTH_NUMBERS
@@ -68,6 +75,13 @@ def _since_months_ago(sentence: str, published: date) -> bool:
         if (published.month - month) % 12 >= _RUNNING_MONTHS:
             return True
     return False
+
+
+def _since_this_years_start(sentence: str, published: date) -> bool:
+    """ "since early 2023" in a March 2023 report: the start of the year, months back."""
+    return published.month > _RUNNING_MONTHS and any(
+        int(m.group(1)) == published.year for m in _SINCE_YEAR.finditer(sentence)
+    )
 
 
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
@@ -101,6 +115,8 @@ def is_cumulative(sentence: str, published: date) -> bool:
     if _OTHER_SINCE.search(sentence):
         return False
     if _SINCE_PERIOD.search(sentence) or _since_months_ago(sentence, published):
+        return True
+    if _WHOLE_YEAR.search(sentence) or _since_this_years_start(sentence, published):
         return True
     if not _PERFECT.search(sentence):
         return False

@@ -131,10 +131,20 @@ def segment(text: str) -> Segmented:
             in_leak_block = True
             skipped.append((offset, offset + len(line)))
             continue
-        if in_leak_block and LIST_ITEM.match(line):
+        if in_leak_block and (LIST_ITEM.match(line) or _headline_like(line)):
             skipped.append((offset, offset + len(line)))
             continue
         in_leak_block = False
         for start, piece in _split_line(line):
             sentences.append(Sentence(piece, offset + start, paragraph))
     return Segmented(tuple(sentences), tuple(skipped))
+
+
+_HEADLINE_CHARS = 160
+
+
+def _headline_like(line: str) -> bool:
+    """A short line without a sentence's full stop: under "Related:", another story's title
+    ("Monthly toll | 191 people killed across Syria in May")."""
+    stripped = line.strip()
+    return len(stripped) <= _HEADLINE_CHARS and not stripped.endswith((".", "!", "?", '"', "”"))

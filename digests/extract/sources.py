@@ -152,6 +152,8 @@ _NOT_NAMES = (
             "however",
             "meanwhile",
             "also",
+            "among",
+            "including",
         ]
     )
     | frozenset(WEEKDAYS)
@@ -226,6 +228,29 @@ _UNNAMED = re.compile(
 )
 
 
+# Nouns that end a description standing in for a name ("a Syrian volunteer rescue group").
+_DESCRIBED_NOUNS = _ORGANISATION_NOUNS | frozenset(
+    {"monitor", "organisation", "organization", "network", "charity", "team", "body", "ngo"}
+)
+_DESCRIPTION_WORDS = 5
+
+
+def _described_by(after: str) -> str:
+    """The lower-case words after a capitalised adjective that make it a description: in
+    "according to a Syrian volunteer emergency rescue group", the source is the group, not
+    "Syrian". Empty when no organisation noun follows within a few words."""
+    words = after.split()[:_DESCRIPTION_WORDS]
+    for end, word in enumerate(words):
+        bare = word.strip(",.;:")
+        if not bare.islower():
+            return ""
+        if bare in _DESCRIBED_NOUNS:
+            return "".join(" " + w for w in words[:end]) + " " + bare
+        if bare != word:
+            return ""  # punctuation ends the phrase before any organisation noun
+    return ""
+
+
 def find_source(sentence: str) -> str | None:
     """The source a sentence names, if any: the one introduced by "according to", else the
     sentence's subject when it reports, else the name before "said", else any known source."""
@@ -233,7 +258,9 @@ def find_source(sentence: str) -> str | None:
     for match in _ACCORDING.finditer(sentence):
         # "according to the Britain-based monitor": the words after the capitals count too
         source = _known_in(low[match.start(1) : match.start(1) + 70], first=True)
-        source = source or normalise_source(match.group(1))
+        source = source or normalise_source(
+            match.group(1) + _described_by(sentence[match.end(1) : match.end(1) + 60])
+        )
         if source:
             return source
     unnamed = _UNNAMED.match(sentence.lstrip())

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from digests.errors import FeedError, FetchError, ParseError
 from digests.ingest import decide, policy
@@ -29,6 +30,8 @@ logger = logging.getLogger("sitrep.ingest")
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
+
+MAX_FEED_NAME = 300  # the store's column width
 
 WARN_AFTER_FAILURES = 3
 
@@ -149,7 +152,9 @@ class Ingestor:
                 parse = partial(
                     parse_feed, result.content, url=result.url, content_type=result.content_type
                 )
-                parsed_entries = (await self._off_loop(parse)).entries
+                parsed = await self._off_loop(parse)
+                parsed_entries = parsed.entries
+                feed = self._named_from_channel(feed, parsed.title)
         except FeedError as error:
             return self._record_failure(feed, report, error, interval, now)
 
@@ -180,6 +185,13 @@ class Ingestor:
             pages_pending=report.pages_pending,
         )
         return report
+
+    def _named_from_channel(self, feed: Feed, title: str) -> Feed:
+        """A feed added by URL alone is known by its host until its channel says its name:
+        readers see "Al Jazeera English" beside a figure, not "www.aljazeera.com"."""
+        if not title or feed.name != urlsplit(feed.url).hostname:
+            return feed
+        return self.store.rename_feed(feed.id, title[:MAX_FEED_NAME])
 
     def _record_failure(
         self, feed: Feed, report: FeedReport, error: FeedError, interval: timedelta, now: datetime

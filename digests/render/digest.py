@@ -29,7 +29,7 @@ from digests.render.formatting import (
     format_period,
     format_qualified,
     format_range,
-    noun,
+    headline_noun,
     ratio_text,
     source_amount,
     vague_word,
@@ -134,7 +134,7 @@ def headline_line(headline: Headline) -> FigureLine:
     shown, more, word = attribution(headline)
     return FigureLine(
         amount=amount(headline),
-        noun=noun(headline.kind, headline.unit),
+        noun=headline_noun(headline),
         sources=tuple(
             SourceView(
                 label=clean_text(s.label, 60),

@@ -87,8 +87,19 @@ def noun(kind: str, unit: str = "people") -> str:
     return f"families {kind}" if unit == "families" else kind
 
 
+def headline_noun(headline: Headline) -> str:
+    """A figure's noun; for the rest of an area figure, what it leaves to other events:
+    "killed besides 37 counted separately"."""
+    word = noun(headline.kind, headline.unit)
+    if headline.apart:
+        return f"{word} besides {format_count(headline.apart)} counted separately"
+    return word
+
+
 def amount(headline: Headline) -> str:
     """An event's figure: "12–14", or "at least 13" when every source agrees on a floor."""
+    if headline.apart:
+        return format_range(headline.low, headline.high)  # what is left of the sources' figure
     if headline.low == headline.high and len(headline.sources) == 1:
         only = headline.sources[0]
         return format_qualified(only.count, only.qualifier)
@@ -123,8 +134,8 @@ def _lowest(sources: tuple[SourceTotal, ...]) -> SourceTotal:
 
 def source_amount(source: SourceTotal, headline: Headline) -> str:
     """A source's number as shown beside its name; omitted when it is the only one or every
-    source agrees (the figure itself says it)."""
-    if headline.low == headline.high or len(headline.sources) == 1:
+    source agrees (the figure itself says it), unless the figure is only the rest of it."""
+    if not headline.apart and (headline.low == headline.high or len(headline.sources) == 1):
         return ""
     if source.count_high is not None:
         return format_range(source.count, source.count_high)
@@ -137,7 +148,7 @@ def headline_text(headline: Headline) -> str:
     names = [clean_text(f"{s.label} {source_amount(s, headline)}", 80) for s in shown]
     if more:
         names.append(f"+{more} {word}")
-    return f"{amount(headline)} {noun(headline.kind, headline.unit)} ({', '.join(names)})"
+    return f"{amount(headline)} {headline_noun(headline)} ({', '.join(names)})"
 
 
 def ratio_text(ratio: float) -> str:

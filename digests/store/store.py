@@ -153,6 +153,15 @@ class Store(EventQueries):
             row = s.scalar(select(FeedRow).where(FeedRow.url == url))
             return _feed(row) if row else None
 
+    def rename_feed(self, feed_id: int, name: str) -> Feed:
+        with self._session() as s:
+            row = s.get(FeedRow, feed_id)
+            if row is None:
+                raise NotFoundError(f"no feed with id {feed_id}")
+            row.name = name
+            s.flush()
+            return _feed(row)
+
     def record_poll(self, feed_id: int, outcome: PollOutcome) -> Feed:
         """Apply a poll's outcome to the feed's validators and health."""
         with self._session() as s:

@@ -72,3 +72,44 @@ def test_an_outlet_named_after_a_place_is_no_place(extractor: Extractor) -> None
     names = [p.name for p in extractor.extract(text, PUBLISHED).places]
     assert "Aleppo" in names
     assert "Mayadin" not in names
+
+
+def test_there_points_back_to_the_place_just_named(extractor: Extractor) -> None:
+    text = (
+        "Airstrikes hit a market in Ariha on Monday, killing six civilians.\n\n"
+        "Government troops battled rebels around Kafr Nabuda in northern Hama. By evening "
+        "87 combatants had been killed there."
+    )
+    assert places_of(extractor, text) == {
+        ("killed", 6, "civilians"): "Ariha",
+        ("killed", 87, "combatants"): "Kafr Nabuda",
+    }
+
+
+def test_a_place_naming_an_office_is_who_speaks_not_where(extractor: Extractor) -> None:
+    text = (
+        "A rocket hit the railway station in Kramatorsk, killing 30 people. The head of "
+        "Donetsk regional military administration later reported 39 killed."
+    )
+    assert places_of(extractor, text) == {
+        ("killed", 30, "people"): "Kramatorsk",
+        ("killed", 39, "people"): "Kramatorsk",
+    }
+
+
+def test_a_capital_city_is_not_taken_for_its_own_province(extractor: Extractor) -> None:
+    text = (
+        "Shelling hit Ariha on Tuesday, killing ten civilians.\n\nHours earlier, two bombs "
+        "on an army bus in Damascus killed at least 14 soldiers, and many in Idlib saw the "
+        "Ariha barrage as retaliation."
+    )
+    assert places_of(extractor, text)[("killed", 14, "combatants")] == "Damascus"
+
+
+def test_places_are_spelled_as_the_article_spells_them(extractor: Extractor) -> None:
+    text = "SARMADA, Syria - Shelling on the village of Sarja in Idlib province killed two men."
+    places = extractor.extract(text, PUBLISHED).to_json()["places"]
+    by_name = {p["name"]: p.get("gazetteer_name") for p in places}
+    assert by_name["Sarja"] == "Sarjah"
+    assert by_name["Sarmada"] is None  # the same spelling: no second name
+    assert "Idlib" in by_name  # "Idlib province" names Idlib

@@ -202,3 +202,33 @@ def test_a_lone_place_of_another_country_among_many_is_dropped(gazetteer: Gazett
 def test_a_capital_abroad_named_as_a_target_stays(gazetteer: Gazetteer) -> None:
     text = "The Houthis claimed an attack on Abu Dhabi; strikes hit Sanaa and Hodeidah."
     assert names(gazetteer, text) == ["Abu Dhabi", "Sanaa", "Hodeidah"]
+
+
+def test_a_type_word_of_a_list_types_every_item(gazetteer: Gazetteer) -> None:
+    """ "the towns of A and B", "the A, B and C neighbourhoods": one type word for all."""
+    assert names(gazetteer, "Regime forces shelled the towns of Kansafra and al-Bara.") == [
+        "Kansafrah",
+        "Barah",
+    ]
+    found = names(
+        gazetteer,
+        "Forces killed civilians in the Bustan al-Qasr, al-Ferdous, al-Kallaseh and "
+        "al-Saleheen neighbourhoods as they advanced.",
+    )
+    assert {"Bustan al-Qasr", "Kalaseh", "Salihin"} <= set(found)
+
+
+def test_english_words_spelled_like_villages_are_not_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "BEIRUT (AFP) - Fierce fighting near Hama killed 12. Source: NES Forum. "
+        "Syrians for Truth and Justice documented the deaths in Ariha."
+    )
+    assert names(gazetteer, text) == ["Hama", "Ariha"]  # Beirut only dates the wire
+
+
+def test_surnames_parents_and_acronyms_are_not_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Idris Nassan, a Kurdish official in Kobani, said Umm Ahmad fled Ariha. The AANES "
+        "condemned shelling in Um al-Mayathen."
+    )
+    assert names(gazetteer, text) == ["Kobani", "Ariha", "Umm al Mayadin"]

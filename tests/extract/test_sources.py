@@ -29,6 +29,11 @@ from digests.extract.sources import find_source, normalise_source
             "Rojava Information Center",
         ),
         ("Turkey's defence ministry said 5 civilians were killed.", "Turkey's defence ministry"),
+        (
+            "According to a Syrian volunteer emergency rescue group, 66 civilians died.",
+            "Syrian volunteer emergency rescue group",
+        ),
+        ("According to Syrian state media, 66 civilians died.", "Syrian state media"),
     ],
 )
 def test_sources_are_found_and_normalised(sentence: str, source: str | None) -> None:

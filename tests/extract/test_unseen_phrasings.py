@@ -64,9 +64,9 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 90, "families", INC)},
     ),
     (
-        "a mother and her children: one woman and the children",
+        "a mother and her children: one woman and the children, four in all",
         "The shell hit the kitchen, killing a mother and her three children.",
-        {("killed", 1, "women", INC), ("killed", 3, "children", INC)},
+        {("killed", 4, "people", INC), ("killed", 1, "women", INC), ("killed", 3, "children", INC)},
     ),
     (
         "victims named after among the victims",
@@ -334,6 +334,226 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         "a people headline and a combatant body are one figure",
         "Ambush kills 14\n\nThe ambush killed 14 soldiers on the desert road on Wednesday.",
         {("killed", 14, "combatants", INC)},
+    ),
+    (
+        "fighters of two kinds joined by and are one head",
+        "At least 41 regime troops and allied militiamen and 32 jihadists and rebels have "
+        "been killed since Tuesday.",
+        {("killed", 41, "combatants", INC), ("killed", 32, "combatants", INC)},
+    ),
+    (
+        "two modifiers joined by and describe one noun",
+        "The monitor recorded 90 deaths since the start of the clashes: 25 SDF members, 54 "
+        "tribal and local gunmen, and 11 civilians.",
+        {
+            ("killed", 90, "people", INC),
+            ("killed", 25, "combatants", INC),
+            ("killed", 54, "combatants", INC),
+            ("killed", 11, "civilians", INC),
+        },
+    ),
+    (
+        "a sentence whose subject is the dead lists who they were",
+        "The monitor said the dead since Friday were six IS militants, seven local fighters "
+        "and three civilians.",
+        {
+            ("killed", 6, "combatants", INC),
+            ("killed", 7, "combatants", INC),
+            ("killed", 3, "civilians", INC),
+        },
+    ),
+    (
+        "they are ... breaks down the count of the sentence before",
+        "The monitor documented the death of 17 people on Saturday. They are 10 civilians "
+        "and seven members of the regime forces.",
+        {
+            ("killed", 17, "people", INC),
+            ("killed", 10, "civilians", INC),
+            ("killed", 7, "combatants", INC),
+        },
+    ),
+    (
+        "relatives with ages and twins are counted one by one",
+        "Among the dead were a farmer, his wife and their nine-month-old twins, and a man "
+        "and his 16-year-old son.",
+        {
+            ("killed", 1, "people", INC),
+            ("killed", 1, "women", INC),
+            ("killed", 2, "children", INC),
+            ("killed", 1, "men", INC),
+            ("killed", 1, "children", INC),
+        },
+    ),
+    (
+        "assassinated is a death",
+        "A former opposition fighter was assassinated by gunmen on Sunday.",
+        {("killed", 1, "combatants", INC)},
+    ),
+    (
+        "headlines of other stories under Related give no figure",
+        "Two civilians were killed by a landmine.\n\nRELATED:\nMonthly toll | 191 people "
+        "killed across Syria in May\nFour children killed in shelling on a town",
+        {("killed", 2, "civilians", INC)},
+    ),
+    (
+        "among the martyrs lists the dead",
+        "Fifty-seven citizens were martyred. Among the martyrs are 11 children and 9 women.",
+        {
+            ("killed", 57, "civilians", INC),
+            ("killed", 11, "children", INC),
+            ("killed", 9, "women", INC),
+        },
+    ),
+    (
+        "of those, N were ... breaks down the count before",
+        "The group said 412 people had been killed. Of those, 219 were Islamic State "
+        "fighters, 173 were Kurdish fighters and 20 were civilians.",
+        {
+            ("killed", 412, "people", INC),
+            ("killed", 219, "combatants", INC),
+            ("killed", 173, "combatants", INC),
+            ("killed", 20, "civilians", INC),
+        },
+    ),
+    (
+        "a part of the dead broken down in turn is a count",
+        "The group had so far identified 21 of the dead, among them a woman and her four "
+        "young daughters.",
+        {
+            ("killed", 21, "people", INC),
+            ("killed", 1, "women", INC),
+            ("killed", 4, "children", INC),
+        },
+    ),
+    (
+        "a count since early this year, months back, is a running total",
+        "The number of people killed while collecting truffles since early 2024 has risen to 148.",
+        {("killed", 148, "people", CUM)},
+    ),
+    (
+        "a count during the year is a running total",
+        "The rescuers say they responded to 1,232 attacks during the year, which killed 161 "
+        "people.",
+        {("killed", 161, "people", CUM)},
+    ),
+    (
+        "what 'these attacks' did over the period the sentence before counts is a total",
+        "Rescuers responded to 17 missile attacks from the start of this year to 8 June. "
+        "These attacks killed four civilians.",
+        {("killed", 4, "civilians", CUM)},
+    ),
+    (
+        "a couple, their children and the grandmother: seven, each counted",
+        "Shelling hit the house at dawn. The victims were a couple, their four children and "
+        "the grandmother.",
+        {
+            ("killed", 7, "people", INC),
+            ("killed", 2, "people", INC),
+            ("killed", 4, "children", INC),
+            ("killed", 1, "women", INC),
+        },
+    ),
+    (
+        "shares of the dead by the side they fought for are combatants",
+        "Nine people were killed in the clashes. Five of those killed belonged to the factions "
+        "and four to the SDF, the monitor said.",
+        {
+            ("killed", 9, "people", INC),
+            ("killed", 5, "combatants", INC),
+            ("killed", 4, "combatants", INC),
+        },
+    ),
+    (
+        "bringing to N the number of ... who have died gives the new total",
+        "Two infants died this week in the camp, bringing to eight the number of children who "
+        "have died there this month.",
+        {("killed", 2, "children", INC), ("killed", 8, "children", INC)},
+    ),
+    (
+        "a family named member by member is counted in all and by who they were",
+        "A man, his wife and their three children were killed when the shell hit.",
+        {
+            ("killed", 5, "people", INC),
+            ("killed", 1, "men", INC),
+            ("killed", 1, "women", INC),
+            ("killed", 3, "children", INC),
+        },
+    ),
+    (
+        "a family inside a larger toll is only its parts",
+        "Raids killed seven civilians, among them a woman and her two young daughters.",
+        {
+            ("killed", 7, "civilians", INC),
+            ("killed", 1, "women", INC),
+            ("killed", 2, "children", INC),
+        },
+    ),
+    (
+        "items of a list take the kind its header names",
+        "The monitor documented the death of 412 people in May, distributed as follows:\n\n"
+        "CIVILIANS: 180, including 21 children:\n- 64 civilians killed by gunmen.\n\n"
+        "NON-CIVILIANS: 232, distributed as follows:\n- 91 members of the security forces.\n"
+        "- 42 local gunmen.\n\nMOST AFFECTED DISTRICTS (deaths)\n- Harim: 642\n- Salqin: 413",
+        {
+            ("killed", 412, "people", INC),
+            ("killed", 180, "civilians", INC),
+            ("killed", 21, "children", INC),
+            ("killed", 64, "civilians", INC),
+            ("killed", 232, "combatants", INC),
+            ("killed", 91, "combatants", INC),
+            ("killed", 42, "combatants", INC),
+            ("killed", 642, "people", INC),
+            ("killed", 413, "people", INC),
+        },
+    ),
+    (
+        "a count with a plus sign is more than the count",
+        "- 86,000+ people newly displaced",
+        {("displaced", 86000, "people", INC)},
+    ),
+    (
+        "the remaining fatalities are ... lists the dead",
+        "The remaining fatalities are 469 regime soldiers and loyal militiamen and 477 rebels.",
+        {("killed", 469, "combatants", INC), ("killed", 477, "combatants", INC)},
+    ),
+    (
+        "initial reports of another incident paragraphs away are not an earlier toll",
+        "- 8,785 injuries in the earthquake\n\nThe rescue work went on.\n\nThe market "
+        "reopened.\n\nA new tremor struck. Initial reports indicate at least 130 people "
+        "were injured.",
+        {("injured", 8785, "people", INC), ("injured", 130, "people", INC)},
+    ),
+    (
+        "a list right after a counting sentence breaks that count down",
+        "Field teams verified the arrival of about 14,000 households (about 70,000 "
+        "individuals).\n- Sennar State: 6,200 households\n- Gedaref State: 4,100 households",
+        {
+            ("displaced", 14000, "families", INC),
+            ("displaced", 70000, "people", INC),
+            ("displaced", 6200, "families", INC),
+            ("displaced", 4100, "families", INC),
+        },
+    ),
+    (
+        "families forced out of their tents are displaced",
+        "At least 1,800 families had been forced out of their collapsed tents by the storm.",
+        {("displaced", 1800, "families", INC)},
+    ),
+    (
+        "a rank before a fighter's noun keeps the fighter",
+        "The strike killed six people, including a senior Hezbollah commander.",
+        {("killed", 6, "people", INC), ("killed", 1, "combatants", INC)},
+    ),
+    (
+        "a very large toll told in the perfect is a running total",
+        "According to the health ministry, more than 38,000 people have been killed in the Strip.",
+        {("killed", 38000, "people", CUM)},
+    ),
+    (
+        "deaths since an invasion or a coup are a running total",
+        "The UN has verified the deaths of more than 7,000 civilians since Russia's "
+        "full-scale invasion. Junta forces have killed at least 3,240 people since the coup.",
+        {("killed", 7000, "civilians", CUM), ("killed", 3240, "people", CUM)},
     ),
 ]
 

@@ -226,3 +226,20 @@ def test_recoverable_defects_still_give_their_articles(app: Sitrep, site: LocalS
     assert "Camp shelled" in titles and report.new_articles == 3
     kept = titles["Report"]  # kept with the feed's text; a PDF is not retried as a page
     assert (kept.text, kept.page_state) == ("Summary of a report.", "failed")
+
+
+def test_a_feed_added_by_url_alone_takes_its_channel_name_and_a_named_one_keeps_it(
+    app: Sitrep, site: LocalSite
+) -> None:
+    feed_url = _serve_outlet(site)
+    app.add_feed(feed_url)
+    assert app.store.feed_by_url(feed_url).name == "127.0.0.1"  # type: ignore[union-attr]
+
+    _ingest(app, feed_url)
+    assert app.store.feed_by_url(feed_url).name == "Test outlet"  # type: ignore[union-attr]
+    assert {a.outlet for a in app.store.articles()} == {"Test outlet"}
+
+    named_url = _serve_outlet(site, feed_path="/named.xml")
+    app.add_feed(named_url, name="My outlet")
+    _ingest(app, named_url)
+    assert app.store.feed_by_url(named_url).name == "My outlet"  # type: ignore[union-attr]

@@ -15,6 +15,7 @@ from digests.events.period import Period
 from digests.render import build_digest, make_environment, render_digest, render_messages
 from digests.render.templating import TemplateError
 from tests.events.fixtures import MAARAT, article, at, killed, market_airstrike_reports
+from tests.events.test_area_figures import uossm_release
 
 ALLOWED_TAGS = {"b", "i", "u", "s", "a", "code", "pre", "blockquote"}
 WEEK = Period.ending(date(2019, 7, 22), 7)
@@ -209,3 +210,16 @@ def test_a_figure_names_who_was_among_the_dead_as_its_own_sources_say() -> None:
     text = digest_of([report], fmt="text")
     assert "50 killed, incl. 5 children, 1 woman (White Helmets)" in text
     assert "fighters" not in text
+
+
+def test_the_rest_of_an_area_figure_says_what_it_leaves_to_the_specific_event() -> None:
+    """ "At least 37 at the market ... 73 in the last two days": the market shows its 37, the
+    area what is left, with the whole figure its source gave; the totals are the 73."""
+    book = EventBook()
+    book.add(uossm_release())
+    text = render_digest(build_digest(book.events(), WEEK), "text")
+    assert "73 killed · 110 injured in 2 events" in text
+    assert "  at least 37 killed (UOSSM)\n" in text
+    assert "  36 killed besides 37 counted separately (UOSSM at least 73)\n" in text
+    html = render_digest(build_digest(book.events(), WEEK), "html")
+    assert "<b>36 killed besides 37 counted separately</b> (UOSSM at least 73)" in html
