@@ -90,21 +90,46 @@ def drop_own_subsets(figures: Iterable[Figure]) -> tuple[Figure, ...]:
 
 
 def attribute_own_counts(figures: Iterable[Figure]) -> tuple[Figure, ...]:
-    """Give an article's unattributed counts to the one source it cites for that kind.
+    """Read an article's unattributed counts and the one source it cites for that kind as
+    one account.
 
     A report that says "23 civilians were killed" and then "the Observatory said 87 fighters
-    died" is telling one count from one source, not two voices to set against each other.
-    Only when the article cites exactly one source with a toll (everyone, civilians or
-    fighters) for the kind; with two or more cited sources, its own count stays its own.
+    died" is telling one count from one source, not two voices to set against each other:
+    its own counts go to that source. When its own count is above the source's for the same
+    group ("acting mayor Kobzar said more than 20 were dead" under "death toll reaches 34";
+    "UNHCR estimated 60,000 to 80,000" beside an update's 1.1 million displaced), the source's
+    is an earlier or narrower figure and the account is the article's own. Only when the
+    article cites exactly one source with a toll (everyone, civilians or fighters) for the
+    kind; with two or more cited sources, its own count stays its own.
     """
     figures = tuple(figures)
     cited = _cited_tolls(figures)
-    return tuple(
-        replace(figure, source=next(iter(cited[_measure(figure)])))
-        if figure.source is None and len(cited.get(_measure(figure), {})) == 1
-        else figure
-        for figure in figures
-    )
+    above = _own_above_cited(figures, cited)
+
+    def voice(figure: Figure) -> str | None:
+        sources = cited.get(_measure(figure), {})
+        if len(sources) != 1:
+            return figure.source
+        if _measure(figure) in above:
+            return None
+        return figure.source or next(iter(sources))
+
+    return tuple(replace(f, source=voice(f)) for f in figures)
+
+
+def _own_above_cited(
+    figures: tuple[Figure, ...], cited: dict[Measure, dict[str, int]]
+) -> set[Measure]:
+    """The measures with one cited source where an unattributed toll is above that source's
+    highest toll."""
+    return {
+        _measure(f)
+        for f in figures
+        if f.source is None
+        and _is_toll(f)
+        and len(cited.get(_measure(f), {})) == 1
+        and (f.count or 0) > max(cited[_measure(f)].values())
+    }
 
 
 def one_account(figures: Iterable[Figure]) -> tuple[Figure, ...]:

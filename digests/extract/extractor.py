@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
@@ -777,12 +777,17 @@ def _deduplicate(found: list[_Found]) -> tuple[Figure, ...]:
             kept.append(item)
             same_count.append(item)
             continue
-        if twin.figure.group == "people" and figure.group != "people":
-            twin.figure = _with_group(twin.figure, figure.group)
+        twin.figure = _completed(twin.figure, figure)
     return tuple(k.figure for k in kept)
 
 
-def _with_group(figure: Figure, group: str) -> Figure:
-    from dataclasses import replace
-
-    return replace(figure, group=group)
+def _completed(kept: Figure, twin: Figure) -> Figure:
+    """The figure said first, completed by what its restatement adds: the group ("Raids kill
+    23" over "23 civilians died") and the source and place a headline leaves unsaid. Not the
+    date: a body's "by Monday" dates the count, not the strike the headline tells of."""
+    return replace(
+        kept,
+        group=twin.group if kept.group == "people" else kept.group,
+        source=kept.source or twin.source,
+        place=kept.place or twin.place,
+    )

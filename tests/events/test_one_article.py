@@ -455,3 +455,23 @@ def test_a_larger_civilian_count_than_another_sources_split_toll_is_a_rival_toll
     )
     (event,) = events_of(report)
     assert killed_range(event) == (8, 10)
+
+
+def test_an_outlets_own_toll_above_its_one_cited_sources_early_count_is_its_own() -> None:
+    """ "Death toll reaches 34" over "the mayor said more than 20 were dead": the article's
+    account is 34, its own, and the mayor is not credited with it."""
+    report = article(
+        82,
+        "Kyiv Daily",
+        "Missile strike: death toll reaches 34",
+        at("2025-04-14"),
+        "Death toll reaches 34. Within hours, the mayor said more than 20 people were dead.",
+        [
+            killed(34, place=MAARAT, quote="Death toll reaches 34"),
+            killed(20, qualifier="more_than", source="the mayor", place=MAARAT, quote="mayor"),
+        ],
+    )
+    (event,) = events_of(report)
+    headline = event.headline["killed"]
+    assert (headline.low, headline.high) == (34, 34)
+    assert [s.label for s in headline.sources] == ["Kyiv Daily"]

@@ -169,3 +169,14 @@ def test_a_headline_restating_the_body_is_one_figure_whatever_its_source() -> No
         "An air strike killed nine civilians in Ariha on Monday, the White Helmets said."
     )
     assert [(f.count, f.group) for f in extract(text).figures] == [(9, "civilians")]
+
+
+def test_a_headline_count_takes_the_source_its_body_restatement_names() -> None:
+    """The headline says the number; the body says who counted it."""
+    text = (
+        "Raids kill 23 civilians in Idlib\n\n"
+        "Twenty-three civilians died in bombing of Idlib province, the Syrian Observatory "
+        "for Human Rights reported."
+    )
+    (figure,) = extract(text).figures
+    assert (figure.count, figure.group, figure.source) == (23, "civilians", "SOHR")
