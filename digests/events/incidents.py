@@ -71,8 +71,14 @@ def _figure_place(
 ) -> Place | None:
     """Where a figure happened. When its sentence names the place the headline names, that
     place wins: "a school in Ariha, south of Idlib city" is about Ariha, whichever place
-    extraction attached to the number."""
-    if headline_place is not None and _names(headline_place, figure.quote):
+    extraction attached to the number. Not when extraction placed it in another governorate:
+    "a bus bombed in Damascus killed 14 ... many in Idlib saw the Ariha barrage as
+    retaliation" is about Damascus."""
+    own = figure.place_record
+    elsewhere = (
+        own is not None and not is_broad(own) and own.admin1 != (headline_place or own).admin1
+    )
+    if headline_place is not None and not elsewhere and _names(headline_place, figure.quote):
         return headline_place
     if figure.place_record is not None:
         return figure.place_record

@@ -24,6 +24,7 @@ from digests.extract.model import Figure, Place
 # article is recalling an earlier incident, which stays an incident of its own.
 PART_DAYS = 7
 SAME_TOWN_KM = 5.0  # spots this close (a prison, a market, the town) are one town
+SHARE_KM = 150.0  # shares of one toll told place by place lie this close at most
 # The kinds whose counts a toll holds, each with its unit: families never fit into people.
 _COUNTED = {"killed", "injured", "displaced", "missing"}
 
@@ -105,6 +106,15 @@ def _same_place(part: Draft, host: Draft) -> bool:
     return not is_broad(a) and not is_broad(b) and distance_km(a, b) <= SAME_TOWN_KM
 
 
+def _nearby(part: Draft, host: Draft) -> bool:
+    """Close enough for one toll's shares: the same governorate, or neighbouring towns of
+    neighbouring governorates ("158 dead: 49 in Tartus, 25 in Latakia, 84 in Hama")."""
+    a, b = part.place, host.place
+    if a is None or b is None or is_broad(a) or is_broad(b):
+        return True  # an area or no place: nothing to measure
+    return (a.admin1 is not None and a.admin1 == b.admin1) or distance_km(a, b) <= SHARE_KM
+
+
 def _same_area(part: Draft, host: Draft) -> bool:
     a, b = part.place, host.place
     if a is None or b is None:
@@ -141,6 +151,8 @@ def _fits(part: Draft, host: Draft) -> bool:
         return False
     if _same_place(part, host):
         return True  # one place's counts in one article are one running toll
+    if not _nearby(part, host):
+        return False  # a bus bombed in Damascus is no share of a barrage on Ariha
     return all(
         host.absorbed.get(key, 0) + size <= host_sizes[key] for key, size in part_sizes.items()
     )

@@ -475,3 +475,48 @@ def test_an_outlets_own_toll_above_its_one_cited_sources_early_count_is_its_own(
     headline = event.headline["killed"]
     assert (headline.low, headline.high) == (34, 34)
     assert [s.label for s in headline.sources] == ["Kyiv Daily"]
+
+
+def test_a_toll_placed_in_another_governorate_is_not_drawn_to_the_headline_town() -> None:
+    """Its sentence names the headline's town only in passing: the bus bombed in Damascus is
+    an event of its own, not part of the barrage on Saraqib."""
+    damascus = _place("Damascus", "Damascus", 33.51, 36.28)
+    report = article(
+        83,
+        "AFP",
+        "Shelling of Saraqib kills ten",
+        at("2021-10-20"),
+        "Shelling of Saraqib killed ten civilians. Hours earlier, bombs on an army bus in "
+        "Damascus killed 14 soldiers, and many saw the Saraqib barrage as retaliation.",
+        [
+            killed(10, group="civilians", place=SARAQIB, quote="Shelling of Saraqib killed ten"),
+            killed(
+                14,
+                group="combatants",
+                place=damascus,
+                quote="Hours earlier, bombs on an army bus in Damascus killed 14 soldiers, and "
+                "many saw the Saraqib barrage as retaliation.",
+            ),
+        ],
+    )
+    by_place = {e.place.name: killed_range(e) for e in events_of(report) if e.place}
+    assert by_place == {"Saraqib": (10, 10), "Damascus": (14, 14)}
+
+
+def test_a_smaller_toll_far_away_is_no_share_of_the_larger_one() -> None:
+    """Numbers that would fit are not enough: a count 300 km away in another governorate is
+    an incident of its own."""
+    damascus = _place("Damascus", "Damascus", 33.51, 36.28)
+    report = article(
+        84,
+        "AFP",
+        "Ten killed in Saraqib",
+        at("2021-10-20"),
+        "Ten people were killed in Saraqib. In Damascus, five people were killed.",
+        [
+            killed(10, place=SARAQIB, quote="Ten people were killed in Saraqib."),
+            killed(5, place=damascus, quote="In Damascus, five people were killed."),
+        ],
+    )
+    by_place = {e.place.name: killed_range(e) for e in events_of(report) if e.place}
+    assert by_place == {"Saraqib": (10, 10), "Damascus": (5, 5)}
