@@ -791,6 +791,8 @@ def _returning(lows: list[str], end: int) -> bool:
 
 
 def _guess_near(lows: list[str], phrase: Phrase) -> bool:
-    """A warning ("warned that ... could uproot 800,000") close before the phrase."""
-    window = lows[max(0, phrase.first - 12) : phrase.first]
-    return any(w in HYPOTHETICAL_CUES for w in window) and any(w in MODALS for w in window)
+    """A warning close around the phrase: "warned that ... could uproot 800,000", or "could
+    spread, putting the lives of 750,000 people at risk"."""
+    before = lows[max(0, phrase.first - 12) : phrase.first]
+    around = before + lows[phrase.end : phrase.end + 6]
+    return any(w in HYPOTHETICAL_CUES for w in around) and any(w in MODALS for w in before)

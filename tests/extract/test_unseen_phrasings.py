@@ -555,6 +555,12 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         "full-scale invasion. Junta forces have killed at least 3,240 people since the coup.",
         {("killed", 7000, "civilians", CUM), ("killed", 3240, "people", CUM)},
     ),
+    (
+        "lives a warning puts at risk are no figure",
+        "We are concerned that the fighting could spread further west, putting the lives of "
+        "up to 750,000 people in the south-west at risk.",
+        set(),
+    ),
 ]
 
 
