@@ -153,6 +153,7 @@ class _Reading:
         self.paragraph_places: dict[int, PlaceMention | None] = {}  # last figure's place
         self.sentence_kinds: dict[int, str | None] = {}  # the kind each sentence counted
         self.frames: dict[int, tuple[str, str | None] | None] = {}
+        self.sentence_groups: dict[int, str] = {}  # the group a sentence's first count names
 
     def list_frame(self, index: int) -> tuple[str, str | None] | None:
         """The kind (and group) a list item or a "LABEL: N" line takes from its header:
@@ -175,13 +176,26 @@ class _Reading:
             and self._same_line(before, sentence)
         )
 
+    def _same_paragraph(self, index: int) -> bool:
+        """Whether sentence ``index`` continues the paragraph of the one before it."""
+        return index > 0 and self.sentences[index - 1].paragraph == self.sentences[index].paragraph
+
     def _same_line(self, before: Sentence, sentence: Sentence) -> bool:
         return "\n" not in self.text[before.end : sentence.start]
+
+    def _heads_a_list(self, index: int) -> bool:
+        """A line ending in a colon right before a bulleted item: a list's (sub)header."""
+        text = self.sentences[index].text.strip()
+        following = self.sentences[index + 1].text if index + 1 < len(self.sentences) else ""
+        return text.endswith(":") and following.lstrip().startswith(_BULLETS)
 
     def _find_frame(self, index: int) -> tuple[str, str | None] | None:
         text = self.sentences[index].text.strip()
         label = _LABEL_LINE.match(text)
-        if not (text.startswith(_BULLETS) or label):
+        # "Nine civilians, including three children and a woman:" under "SOHR documented
+        # the deaths of 31 people, distributed as follows:" heads a sublist of that count.
+        subheader = not text.startswith(_BULLETS) and not label and self._heads_a_list(index)
+        if not (text.startswith(_BULLETS) or label or subheader):
             return None
         group = _label_group(label.group(1)) if label else None
         for back in range(index - 1, max(-1, index - _LIST_REACH), -1):
@@ -196,6 +210,13 @@ class _Reading:
                 continue  # "- 664,000 displaced. The number had reached ...": the same item
             if line.endswith(":") or (len(line) <= _HEADING_CHARS and line[-1:] != "."):
                 kind = kind or _kind_named(line)
+                if kind and self._heads_a_list(back) and not subheader:
+                    # "Fourteen members of regime forces:" then "- Nine in an attack ...":
+                    # the items are of the sublist's group
+                    group = group or self.sentence_groups.get(back)
+                if kind is None and line.endswith(":") and self._same_paragraph(back):
+                    kind = self.sentence_kinds.get(back - 1)  # "... deaths of 31 people."
+                    # then "They are distributed as follows:"
                 return (kind, group) if kind else None
             # "DTM has verified the arrival of 14,000 households." then "- Sennar State:
             # 6,200 households": a list right after a counting sentence breaks it down.
@@ -250,6 +271,9 @@ class _Reading:
         if not phrases:
             return
         self.sentence_kinds[index] = next((p.kind for p in phrases if p.kind), None)
+        first_group = phrases[0].resolved_group()
+        if first_group != "people":
+            self.sentence_groups[index] = first_group
         context = self.context(index)
         update_at = _running_total_update(tokens)
         for phrase in phrases:

@@ -60,3 +60,36 @@ def test_items_in_paragraphs_of_their_own_keep_their_header(extractor: Extractor
         "- 15 rescue workers killed.\n"
     )
     assert set(_scopes(extractor, text, date(2020, 6, 1)).values()) == {"cumulative"}
+
+
+def test_sublists_of_a_distributed_toll_take_its_kind_and_their_own_group(
+    extractor: Extractor,
+) -> None:
+    """ "The deaths of 20 people ... distributed as follows:" then count lines ending in a
+    colon, each heading bullets that give only a number: every line is a count of the dead,
+    of the group its sublist names."""
+    text = (
+        "The monitor documented the deaths of 20 people yesterday. They are distributed as "
+        "follows:\n\n"
+        "Eight civilians, including a woman:\n"
+        "- Five by shelling on the town of Sarmin.\n"
+        "- Three by a landmine near Maarat al-Numan.\n\n"
+        "Twelve members of regime forces:\n"
+        "- Nine in an attack on a bus in the desert.\n"
+        "- Three by sniper fire in the countryside of Latakia.\n"
+    )
+    found = {
+        (f.kind, f.count, f.group)
+        for f in extractor.extract(text, date(2023, 4, 17)).figures
+        if f.count is not None
+    }
+    assert found == {
+        ("killed", 20, "people"),
+        ("killed", 8, "civilians"),
+        ("killed", 1, "women"),
+        ("killed", 5, "civilians"),
+        ("killed", 3, "civilians"),
+        ("killed", 12, "combatants"),
+        ("killed", 9, "combatants"),
+        ("killed", 3, "combatants"),
+    }
