@@ -187,6 +187,8 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
     ):
         return True
     if tok.is_number:
+        if _age_after_name(tokens, i, j):
+            return True  # "Ahmad al-Ali, 29, a volunteer": an age in apposition to a name
         if len(tok.text) > 1 and tok.text[0] == "0":
             return True  # "016", "07": a fragment of a date or a code
         if prev is not None and prev.text[0].isalpha() and _glued(prev, tok):
@@ -212,6 +214,21 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
     if prev is not None and prev.low == "but" and prev2 is not None and prev2.low == "all":
         return True  # "all but one of them"
     return nxt is not None and nxt.low == "aged"  # "two aged 12": ages of a breakdown
+
+
+_PERSON_DESCRIBED = frozenset({"a", "an", "who", "whose", "from", "the"})
+
+
+def _age_after_name(tokens: list[Token], i: int, j: int) -> bool:
+    """A bare number set off by commas between a name and a description of the person:
+    "Ahmad al-Ali, 29, a volunteer", "Umm Khaled, 41, who fled"."""
+    if j != i + 1 or i < 2 or j + 1 >= len(tokens):
+        return False
+    if tokens[i - 1].text != "," or tokens[j].text != ",":
+        return False
+    name, described = tokens[i - 2], tokens[j + 1]
+    named = name.text[:1].isalpha() and any(c.isupper() for c in name.text)
+    return named and described.low in _PERSON_DESCRIBED
 
 
 def _listed_after_label(tokens: list[Token], i: int) -> bool:

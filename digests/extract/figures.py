@@ -116,6 +116,12 @@ def _subject_word(low: str) -> bool:
     return (low in GROUP_NOUNS and low not in HEAD_KINDS) or low in SUBJECT_TAIL
 
 
+# Words that attach a description to a head noun before its verb: "four staff of the Union
+# of Medical Relief Organisations were killed", "a volunteer with a local NGO was injured",
+# "a driver for the Red Crescent was killed".
+_ATTACHING = frozenset({"of", "with", "for"})
+
+
 def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
     n = len(lows)
     in_tail = False  # after "including": counts of the breakdown may stand in the way
@@ -136,15 +142,17 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
                 return None, False, j  # "killed or injured": no single kind
             return kind, guess, j + length
         low = lows[j]
-        if (low in PREPOSITIONS or low == "of") and steps == 0:
+        if (low in PREPOSITIONS or low in _ATTACHING) and steps == 0:
             # "A technician at the water station in Aleppo was killed", "Four staff of the
             # Union of Medical Relief Organisations were killed"
-            k = _skip_words(lows, j + 1, 7 if low == "of" else 5)
+            k = _skip_words(lows, j + 1, 7 if low in _ATTACHING else 5)
             if k < n and lows[k] in PREPOSITIONS:
                 k = _skip_words(lows, k + 1, 4)
             if k < n and lows[k] == "and":
                 k = _skip_words(lows, k + 1, 3)  # "from the towns of Fuaa and Kafraya were"
             k = _skip_aside(lows, k)  # "... Civil Defence - better known as ... - have been"
+            if k + 1 < n and lows[k] == "," and lows[k + 1] in ("was", "were"):
+                k += 1  # "Ahmad, 29, a volunteer at our centre in Darat Izza, was killed"
             if k < n and lows[k] in ("was", "were", "had", "have", "has"):
                 j, steps = k, steps + 1
                 continue

@@ -556,6 +556,18 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 7000, "civilians", CUM), ("killed", 3240, "people", CUM)},
     ),
     (
+        "a description attached with 'with' or 'for' stands between the one person and the verb",
+        "A volunteer with a local NGO was injured while distributing bread. A baker for the "
+        "camp kitchen was killed.",
+        {("injured", 1, "aid_workers", INC), ("killed", 1, "people", INC)},
+    ),
+    (
+        "an age between a name and its description is no count",
+        "Our colleague Ahmad Khaled al-Ali, 29, a volunteer at our centre in Darat Izza, was "
+        "killed yesterday.",
+        {("killed", 1, "aid_workers", INC)},
+    ),
+    (
         "lives a warning puts at risk are no figure",
         "We are concerned that the fighting could spread further west, putting the lives of "
         "up to 750,000 people in the south-west at risk.",
