@@ -557,7 +557,7 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
     ),
     (
         "a description attached with 'with' or 'for' stands between the one person and the verb",
-        "A volunteer with a local NGO was injured while distributing bread. A baker for the "
+        "A volunteer with a local NGO was injured while distributing bread. A teacher for the "
         "camp kitchen was killed.",
         {("injured", 1, "aid_workers", INC), ("killed", 1, "people", INC)},
     ),
