@@ -37,7 +37,7 @@ POST: dict[tuple[str, ...], str] = {
     ),
     **_phrases(
         "displaced",
-        "displaced|uprooted|fled|forced from their homes|forced out of their homes|"
+        "displaced|displacing|uprooted|fled|forced from their homes|forced out of their homes|"
         "forced to flee|forced to leave|fled their homes|left their homes|out of their homes|"
         "out of their houses|from their houses|fled their houses|left their houses|"
         "to leave their houses|driven from their homes|driven out|"

@@ -568,6 +568,11 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 1, "aid_workers", INC)},
     ),
     (
+        "translated 'were displacing' is displacement",
+        "More than 150 families were displacing from the village towards the camps.",
+        {("displaced", 150, "families", INC)},
+    ),
+    (
         "lives a warning puts at risk are no figure",
         "We are concerned that the fighting could spread further west, putting the lives of "
         "up to 750,000 people in the south-west at risk.",
