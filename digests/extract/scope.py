@@ -69,10 +69,27 @@ _MONTH_NUMBERS = MONTH_NUMBERS
 _RUNNING_MONTHS = 2
 
 
+# "since October 8 last year", "since 8 October 2023": a day with its year, months back.
+_SINCE_DAY_OF_YEAR = re.compile(
+    r"\bsince (?:\d{1,2}(?:st|nd|rd|th)? )?(january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)(?: \d{1,2}(?:st|nd|rd|th)?)?,? "
+    r"(last year|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _since_months_ago(sentence: str, published: date) -> bool:
     for match in _SINCE_MONTH.finditer(sentence):
         month = _MONTH_NUMBERS[match.group(1).lower()]
         if (published.month - month) % 12 >= _RUNNING_MONTHS:
+            return True
+    for match in _SINCE_DAY_OF_YEAR.finditer(sentence):
+        month = _MONTH_NUMBERS[match.group(1).lower()]
+        said = match.group(2).lower()
+        year = published.year - 1 if said == "last year" else int(said)
+        # A dated start ("since 4 December 2018") is often an offensive's first day: a toll
+        # over a season of it is still its incident; longer, a running total.
+        if (published.year - year) * 12 + published.month - month > _RUNNING_MONTHS:
             return True
     return False
 

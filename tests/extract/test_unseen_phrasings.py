@@ -573,6 +573,12 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 150, "families", INC)},
     ),
     (
+        "deaths since a day of last year, eleven months back, are a running total",
+        "Since October 8 last year, more than 1,540 people have been killed in Lebanon, the "
+        "health ministry said.",
+        {("killed", 1540, "people", CUM)},
+    ),
+    (
         "lives a warning puts at risk are no figure",
         "We are concerned that the fighting could spread further west, putting the lives of "
         "up to 750,000 people in the south-west at risk.",
