@@ -1,5 +1,5 @@
 """Figures on labelled corpora, scored as SCHEMA.md says: ../shared/corpus (seeds and dev),
-and the project's own tests/corpus/holdout, fresh and unseen (articles written for
+and the project's own tests/corpus/holdout, fresh, unseen and blind (articles written for
 Sitrep to measure it on text it was not tuned on when they were written).
 
 Targets of issue 3: loose F1 >= 0.95, strict F1 >= 0.90, scope accuracy >= 0.95.
@@ -101,4 +101,14 @@ def test_figures_on_the_latest_unseen_set_do_not_fall_back() -> None:
     loose_f1, strict_f1, scope_accuracy, report = _corpus_scores("unseen")
     assert loose_f1 >= 0.94, report
     assert strict_f1 >= 0.91, report
+    assert scope_accuracy >= 0.95, report
+
+
+def test_figures_on_the_session_3_blind_set_do_not_fall_back() -> None:
+    """tests/corpus/blind: 40 articles written blind in session 3 and scored before any
+    tuning at loose F1 0.902 (P 0.971, R 0.842). Tuned on since (0.928), so this guards the
+    level reached, not the issue's target on new text."""
+    loose_f1, strict_f1, scope_accuracy, report = _corpus_scores("blind")
+    assert loose_f1 >= 0.92, report
+    assert strict_f1 >= 0.88, report
     assert scope_accuracy >= 0.95, report
