@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from digests.extract.calendar_words import MONTH_NUMBERS
+from digests.extract.calendar_words import MONTH_NAMES, MONTH_NUMBERS
 
 # A war word, not "warplanes", "war-torn", "war monitor" or "war crimes".
 _WAR = (
@@ -54,10 +54,10 @@ _SINCE_PERIOD = re.compile(
 )
 # "since April": a running total when the month is two or more months back; "since
 # mid-February" in a March report is the month of escalation, still an incident.
+_MONTH = "(" + "|".join(MONTH_NAMES) + ")"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _SINCE_MONTH = re.compile(
-    r"\bsince (?:early |late |mid-?)?(?:\d{1,2}(?:st|nd|rd|th)? )?(january|february|march|"
-    r"april|may|june|july|august|september|october|november|december)\b(?! \d)",
-    re.IGNORECASE,
+    rf"\bsince (?:early |late |mid-?)?(?:{_DAY} )?{_MONTH}\b(?! \d)", re.IGNORECASE
 )
 # "during the year", "throughout 2023": a whole year's count, whichever year.
 _WHOLE_YEAR = re.compile(
@@ -71,10 +71,7 @@ _RUNNING_MONTHS = 2
 
 # "since October 8 last year", "since 8 October 2023": a day with its year, months back.
 _SINCE_DAY_OF_YEAR = re.compile(
-    r"\bsince (?:\d{1,2}(?:st|nd|rd|th)? )?(january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)(?: \d{1,2}(?:st|nd|rd|th)?)?,? "
-    r"(last year|(?:19|20)\d\d)\b",
-    re.IGNORECASE,
+    rf"\bsince (?:{_DAY} )?{_MONTH}(?: {_DAY})?,? (last year|(?:19|20)\d\d)\b", re.IGNORECASE
 )
 
 
