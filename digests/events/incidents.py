@@ -259,13 +259,23 @@ def _area_groups(
         host_place = places.get(host[0]) if host[0] is not None else None
         if host_place is None or is_broad(host_place):
             continue  # an area beside an area: nothing more specific to keep apart
-        largest = _largest(groups.get(host, []), figure)
-        if largest is None or figure.count <= AREA_RATIO * largest:
-            continue  # the host's own toll, restated or in part (or a kind it lacks)
+        hosted = groups.get(host, [])
+        largest = _largest(hosted, figure)
+        if largest is None:
+            # A kind the host lacks is the host's ("killed 12 and injured 30"; "the strikes
+            # displaced 300 families") unless extraction left it with no place in a sentence
+            # of its own: it does so only when the words make the count an area's ("664,000
+            # people are still newly displaced nationwide"), not the one strike's.
+            if where.get(id(figure)) is not None or figure.quote in {f.quote for f in hosted}:
+                continue
+        elif figure.count <= AREA_RATIO * largest:
+            continue  # the host's own toll, restated or in part
         found, area_place = _area_place(where.get(id(figure)), host_place, article)
         if not found:
             continue
-        key = (place_key(area_place) if area_place is not None else None, figure.date)
+        # One area group per area: an article's counts for a wider area are one picture of
+        # it, told at several moments ("1.1 million displaced at the peak ... 664,000 still").
+        key = (place_key(area_place) if area_place is not None else None, None)
         if area_place is not None:
             areas.places[place_key(area_place)] = area_place
         areas.countries[key] = area_place.country if area_place is not None else host_place.country
@@ -332,7 +342,8 @@ def _incidents(
         drafts.append(Draft(place, day, explicit, figures, violence(figures), order))
     for order, ((key, date_), figures) in enumerate(areas.groups.items(), start=len(merged)):
         place = areas.places.get(key) if key else None
-        day, explicit = date_ or published, date_ is not None
+        dated = [f for f in figures if f.date is not None]
+        day, explicit = (_run_day(dated), True) if dated else (published, False)
         area = Draft(place, day, explicit, figures, violence(figures), order, area=True)
         area.country = areas.countries[(key, date_)]
         drafts.append(area)

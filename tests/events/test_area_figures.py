@@ -282,3 +282,49 @@ def test_a_floating_count_up_to_half_again_the_toll_is_its_update_not_an_area() 
     assert event.place == MAARAT
     assert killed_range(event) == (55, 55)
     assert len(events_of(release_with(56))) == 2  # 56 > 1.5 x 37: a wider count
+
+
+def test_displacement_told_for_the_whole_country_is_not_the_villages() -> None:
+    """Extraction leaves a count unplaced only when its words make it an area's: a kind the
+    village's incident lacks, so told, is the country's, and its stages are one figure."""
+    still = "More than 664,000 people are still newly displaced nationwide."
+    peak = "The number had reached its high point of 1.1 million on 12 December."
+    base = ocha_flash_update(SYRIA, (SYRIA, AL_KHAFSAH))
+    update = article(
+        211,
+        "OCHA",
+        base.title,
+        base.published,
+        f"{base.text} {still} {peak}",
+        [
+            *base.figures,
+            killed(664_000, kind="displaced", qualifier="more_than", quote=still),
+            killed(1_100_000, kind="displaced", day="2024-12-12", quote=peak),
+        ],
+        places=base.places,
+    )
+    events = by_place(events_of(update))
+    assert set(events) == {"Al Khafsah", "Syria"}
+    assert "displaced" not in events["Al Khafsah"].headline
+    assert killed_range(events["Syria"], "displaced") == (1_100_000, 1_100_000)
+    totals = compute_totals(list(events.values()), Period(date(2024, 12, 1), date(2024, 12, 31)))
+    assert totals.displaced.low == 1_100_000  # the peak and what remains are not added
+
+
+def test_the_displaced_told_in_the_strikes_own_sentence_stay_with_it() -> None:
+    quote = "Air strikes on Maarat al-Numan killed 12 people and displaced 300 families."
+    report = article(
+        230,
+        "Reuters",
+        "Air strikes on Maarat al-Numan kill 12",
+        at("2019-07-22"),
+        quote,
+        [
+            killed(12, place=MAARAT, quote=quote),
+            killed(300, kind="displaced", group="families", quote=quote),
+        ],
+        places=(MAARAT, IDLIB_PROVINCE),
+    )
+    (event,) = events_of(report)
+    assert event.place == MAARAT
+    assert event.headline["displaced"].low == 300
