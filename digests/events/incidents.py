@@ -331,15 +331,22 @@ def _incidents(
     ref = article_ref(article)
     lede = _lede(article.text)
 
-    def violence(figures: list[Figure]) -> Violence:
-        return violence_of([(_quotes(figures), 3), (article.title, 2), (lede, 1)])
+    primary = _primary_place(article)
+
+    def violence(figures: list[Figure], place: Place | None = None) -> Violence:
+        quotes = _quotes(figures)
+        # The title and lede tell of the main place; elsewhere, the words by the place's
+        # name are the best witness of what happened there.
+        secondary = place is not None and primary is not None and not _same(place, primary)
+        nearby = _around(quotes, place) if secondary else ""
+        return violence_of([(nearby, 4), (quotes, 3), (article.title, 2), (lede, 1)])
 
     drafts = []
     for order, ((key, day), (explicit, figures)) in enumerate(merged.items()):
         if not any(f.kind in INCIDENT_KINDS for f in figures):
             continue
         place = places.get(key) if key else None
-        drafts.append(Draft(place, day, explicit, figures, violence(figures), order))
+        drafts.append(Draft(place, day, explicit, figures, violence(figures, place), order))
     for order, ((key, date_), figures) in enumerate(areas.groups.items(), start=len(merged)):
         place = areas.places.get(key) if key else None
         dated = [f for f in figures if f.date is not None]
@@ -371,6 +378,31 @@ def _incidents(
             contains=tuple(built[id(d)] for d in draft.contains),
         )
     return [built[id(d)] for d in folded]
+
+
+def _same(a: Place, b: Place) -> bool:
+    return place_key(a) == place_key(b)
+
+
+AROUND_CHARS = 60  # the words this close to a place's name tell what happened there
+
+
+def _around(text: str, place: Place | None) -> str:
+    """The words around each mention of ``place`` in ``text``: in "the rockets were fired in
+    retaliation for a Turkish drone strike on Tuesday west of Kobani that killed eleven", what
+    happened at Kobani was a drone strike, whatever the sentence says of elsewhere."""
+    if place is None:
+        return ""
+    folded = fold(text)
+    name = fold(place.name)
+    short = _ARTICLE.sub("", name)
+    needle = name if name in folded else short if len(short) >= 4 else ""
+    if not needle:
+        return ""
+    return " ".join(
+        folded[max(0, m.start() - AROUND_CHARS) : m.end() + AROUND_CHARS]
+        for m in re.finditer(re.escape(needle), folded)
+    )
 
 
 def _quotes(figures: Iterable[Figure]) -> str:

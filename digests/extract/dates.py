@@ -103,6 +103,14 @@ _BACKGROUND = re.compile(
     r"|(?<!since )\b(?:in|during)\s+(?P<year3>(?:19|20)\d\d)\b(?!\s*(?:-|to|and)\s*\d)",
     re.IGNORECASE,
 )
+# "Earlier in October", "earlier this month": an earlier incident of the publication's month
+# (or of a month named), told as background to the news.
+_EARLIER_IN = re.compile(
+    r"\bearlier\s+(?:this\s+month|in\s+the\s+month|in\s+"
+    + _MONTH.replace("(", "(?P<month>", 1)
+    + ")",
+    re.IGNORECASE,
+)
 
 
 def _background_event(sentence: str, published: date) -> date | None:
@@ -110,10 +118,26 @@ def _background_event(sentence: str, published: date) -> date | None:
     50"): its first day, never after the publication date."""
     match = _BACKGROUND.search(sentence)
     if match is None:
-        return None
+        return _earlier_in(sentence, published)
     year = int(match.group("year1") or match.group("year2") or match.group("year3"))
     month = _MONTHS[match.group("month").lower().rstrip(".")] if match.group("month") else 1
     if year < 1900:
         return None
     found = date(year, month, 1)
     return found if found < published.replace(day=1) else None
+
+
+def _earlier_in(sentence: str, published: date) -> date | None:
+    """The first day of the month an "earlier in October" incident happened in: the last
+    such month before the publication day, which may be its own month."""
+    match = _EARLIER_IN.search(sentence)
+    if match is None:
+        return None
+    month = _MONTHS[match.group("month").lower().rstrip(".")] if match.group("month") else None
+    year = published.year
+    if month is None:
+        month = published.month
+    elif month > published.month:
+        year -= 1
+    found = date(year, month, 1)
+    return found if found < published else None

@@ -151,6 +151,7 @@ class _Reading:
         self.source_cache: dict[int, str | None] = {}
         self.settings: dict[int, _Setting] = {}  # where and when each figure read happened
         self.paragraph_places: dict[int, PlaceMention | None] = {}  # last figure's place
+        self.paragraph_days: dict[int, date | None] = {}  # and the day it happened
         self.sentence_kinds: dict[int, str | None] = {}  # the kind each sentence counted
         self.frames: dict[int, tuple[str, str | None] | None] = {}
         self.sentence_groups: dict[int, str] = {}  # the group a sentence's first count names
@@ -387,11 +388,15 @@ class _Reading:
                     # of it ("The number had reached 1.1 million on 12 December")
                     self.paragraph_places[sentence.paragraph] = None
                 elif sentence.paragraph in self.paragraph_places:
+                    # "... killing four civilians. The dead included a woman": the paragraph
+                    # goes on about the same incident, in the same place and on the same day
                     mention = self.paragraph_places[sentence.paragraph]
+                    when = when or self.paragraph_days.get(sentence.paragraph)
                 else:
                     mention = self.main_place
         if mention is not None:
             self.paragraph_places[sentence.paragraph] = mention
+            self.paragraph_days[sentence.paragraph] = when
         self.settings[key] = _Setting(mention, when)
         figure = Figure(
             kind=kind,
@@ -637,7 +642,10 @@ _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$", re.IGNO
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
     r"north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+"
-    r"of\s+)?$|\b(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?$",
+    r"of\s+)?$|\b(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?$"
+    # "government artillery in Saraqib hit Idlib city": where the guns fired from
+    r"|\b(?:artillery|guns|batteries|launchers)\s+(?:(?:stationed|based|deployed)\s+)?"
+    r"(?:in|at)\s+(?:the\s+)?$|\b(?:fired|launched)\s+from\s+(?:[\w-]+\s+){0,3}?(?:in\s+)?$",
     re.IGNORECASE,
 )
 

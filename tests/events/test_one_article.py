@@ -520,3 +520,39 @@ def test_a_smaller_toll_far_away_is_no_share_of_the_larger_one() -> None:
     )
     by_place = {e.place.name: killed_range(e) for e in events_of(report) if e.place}
     assert by_place == {"Saraqib": (10, 10), "Damascus": (5, 5)}
+
+
+def test_another_kind_of_attack_told_by_another_towns_name_is_its_own_incident() -> None:
+    """The retaliation a report mentions happened elsewhere, days before, by other means:
+    the words by the town's name say so, whatever the sentence says of the main attack."""
+    kobani = _place("Kobani", "Aleppo", 36.89, 38.35)
+    retaliation = (
+        "The Observatory said the rockets were fired from government positions and appeared "
+        "to be retaliation for a Turkish drone strike on Tuesday west of Kobani that killed "
+        "at least eleven soldiers."
+    )
+    report = article(
+        85,
+        "Reuters",
+        "Rocket strike on al-Bab market kills 15",
+        at("2022-08-19"),
+        "Rockets slammed into a crowded market in al-Bab on Friday, killing 15 people. "
+        + retaliation,
+        [
+            killed(15, place=AL_BAB, day="2022-08-19", quote="Rockets slammed into al-Bab"),
+            killed(
+                11,
+                qualifier="at_least",
+                group="combatants",
+                place=kobani,
+                day="2022-08-16",
+                quote=retaliation,
+            ),
+        ],
+        places=(AL_BAB, kobani),
+    )
+    incidents = {i.place.name: i for i in split_incidents(report) if i.place}
+    assert incidents["Kobani"].violence == "airstrike"
+    assert incidents["al-Bab"].violence == "shelling"
+    by_place = {e.place.name: killed_range(e) for e in events_of(report) if e.place}
+    assert by_place == {"al-Bab": (15, 15), "Kobani": (11, 11)}

@@ -27,6 +27,10 @@ PUBLISHED = date(2024, 3, 15)  # a Friday
         ("Shells fell on 2 March.", date(2024, 3, 2)),
         ("Shells fell on 12 October 2019.", date(2019, 10, 12)),
         ("Shells fell on Sept. 3.", date(2023, 9, 3)),
+        # an earlier incident told as background: its month's first day
+        ("Earlier in March, shells killed four.", date(2024, 3, 1)),
+        ("Earlier this month, shells killed four.", date(2024, 3, 1)),
+        ("Earlier in November, shells killed four.", date(2023, 11, 1)),
     ],
 )
 def test_dates_resolve_against_the_publication_date(sentence: str, expected: date) -> None:

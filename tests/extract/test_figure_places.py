@@ -27,6 +27,22 @@ def test_a_place_south_of_a_city_is_the_place_not_the_city(extractor: Extractor)
     assert places_of(extractor, text) == {("killed", 8, "civilians"): "Ariha"}
 
 
+def test_where_the_guns_fired_from_is_not_where_the_dead_were(extractor: Extractor) -> None:
+    text = "Government artillery in Saraqib hit Binnish and its outskirts, killing four civilians."
+    assert places_of(extractor, text) == {("killed", 4, "civilians"): "Binnish"}
+    text = "Rockets fired from positions in Saraqib struck Binnish, killing two children."
+    assert places_of(extractor, text) == {("killed", 2, "children"): "Binnish"}
+
+
+def test_the_next_sentence_of_a_paragraph_keeps_its_incidents_day(extractor: Extractor) -> None:
+    text = (
+        "It was not the first deadly shelling this month. Earlier in October, artillery hit "
+        "Binnish, killing four civilians. The dead included a woman."
+    )
+    days = {(f.count, f.group): f.date for f in extractor.extract(text, PUBLISHED).figures}
+    assert days == {(4, "civilians"): date(2024, 10, 1), (1, "women"): date(2024, 10, 1)}
+
+
 def test_a_province_named_after_its_town_is_context(extractor: Extractor) -> None:
     """ "the town of Ariha in Idlib province": the figure is Ariha's."""
     text = "Shelling on the town of Ariha in Idlib province killed two men on Monday."
