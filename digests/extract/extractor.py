@@ -6,7 +6,7 @@ Pure: no I/O, no state between calls. ``default_extractor`` loads the shipped ga
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -27,6 +27,7 @@ from digests.extract.scope import (
 )
 from digests.extract.sentences import Sentence, segment
 from digests.extract.sources import find_source
+from digests.extract.tables import TableRow, find_table_rows, kind_named
 from digests.extract.translit import fold
 
 if TYPE_CHECKING:
@@ -80,7 +81,16 @@ class Extractor:
             key=lambda m: m.start,
         )
         reading = _Reading(segmented.sentences, mentions, published, text)
+        rows = find_table_rows(text)
+        row_starts = [row.start for row in rows]
+        read_rows: set[int] = set()
         for index, sentence in enumerate(segmented.sentences):
+            at = bisect_right(row_starts, sentence.start) - 1
+            if at >= 0 and sentence.start < rows[at].end:
+                if at not in read_rows:  # a row is read whole, once, as its table says
+                    read_rows.add(at)
+                    reading.read_table_row(index, rows[at])
+                continue
             damage_words = _DAMAGE_WORDS.search(sentence.text) is not None
             if (
                 not damage_words
@@ -305,6 +315,32 @@ class _Reading:
                 self.known_kinds.setdefault(phrase.value, phrase.kind)
         self.previous = phrases[-1]
 
+    def read_table_row(self, index: int, row: TableRow) -> None:
+        """The counts of one table row, each of its column's kind and group."""
+        context = self.context(index)
+        start = self.sentences[index].start
+        cumulative = context.cumulative or is_cumulative(row.caption, self.published)
+        for cell in row.cells:
+            if cell.count == 0:
+                continue
+            self.add(
+                index,
+                context,
+                offset=cell.offset - start,
+                kind=cell.kind,  # type: ignore[arg-type]
+                count=cell.count,
+                group=cell.group,
+                qualifier="exact",
+                cumulative=cumulative,
+                row=row,
+            )
+
+    def _row_place(self, row: TableRow) -> PlaceMention | None:
+        low = bisect_left(self.starts, row.label_offset)
+        high = bisect_left(self.starts, row.label_offset + len(row.label))
+        named = [m for m in self.mentions[low:high] if m.place.feature != "country"]
+        return named[0] if named else None
+
     def read_damage(self, index: int, tokens: list[Token]) -> None:
         """Counts of damaged buildings in one sentence (kind ``damaged``)."""
         damages = find_damage(tokens)
@@ -374,10 +410,14 @@ class _Reading:
         high: int | None = None,
         definite: bool = False,
         stale: bool = False,
+        row: TableRow | None = None,
     ) -> None:
         sentence = self.sentences[index]
         when = context.when
-        if inherited is not None:
+        if row is not None:
+            # a table row happened where its label names, else over the table's area
+            mention = self._row_place(row)
+        elif inherited is not None:
             # "including six children": a part happened where and when its total did
             mention, when = inherited.mention, when or inherited.when
         else:
@@ -411,15 +451,19 @@ class _Reading:
             count_high=high,
             place_record=mention.place if mention else None,
         )
+        places = frozenset(m.place.name for m in context.places)
+        if row is not None and not row.total:
+            # rows of one table are apart, as are a row and the body's count of elsewhere
+            places = frozenset({mention.place.name if mention else f"row: {row.label}"})
         self.found.append(
             _Found(
                 figure,
-                places=frozenset(m.place.name for m in context.places),
+                places=places,
                 explicit_source=context.source is not None,
                 explicit_date=context.when is not None,
                 definite=definite,
                 stale=stale,
-                headline=_restates(index, sentence.text),
+                headline=row is None and _restates(index, sentence.text),
                 spot=(index, offset),
                 paragraph=sentence.paragraph,
             )
@@ -487,17 +531,12 @@ _BULLETS = ("-", "•", "*", "–", "·")
 _LABEL_LINE = re.compile(r"^([A-Z][A-Za-z -]{2,30}):\s*\d")
 _LIST_REACH = 40  # lines back from an item to its list's header
 _HEADING_CHARS = 100
-_KIND_WORDS = {
-    **dict.fromkeys(("deaths", "dead", "killed", "fatalities", "death"), "killed"),
-    **dict.fromkeys(("injuries", "injured", "wounded", "casualties"), "injured"),
-    **dict.fromkeys(("displaced", "displacement", "idps", "arrivals"), "displaced"),
-}
 
 
 def _kind_named(line: str) -> str | None:
-    """The kind a heading names: "MOST AFFECTED SUB-DISTRICTS (deaths)"."""
-    found = {_KIND_WORDS[w] for w in re.findall(r"[a-z]+", line.lower()) if w in _KIND_WORDS}
-    return found.pop() if len(found) == 1 else None
+    """The kind a heading names: "MOST AFFECTED SUB-DISTRICTS (deaths)"; a heading's
+    "casualties" are the wounded beside the dead it lists apart."""
+    return kind_named(line, casualties="injured")
 
 
 def _label_group(label: str) -> str | None:

@@ -1,0 +1,194 @@
+"""Text tables: a header row naming kinds or groups, then one row per place or party.
+
+Situation reports and monthly tolls give their numbers as tables, drawn with pipes
+("Settlement | Killed | Injured") or aligned with spaces ("Location    Killed   Injured").
+Each number of a counted column is a figure of the column's kind and group; the table's
+caption ("Distribution of civilian deaths by perpetrator") gives what the header leaves
+unsaid. Cells of other columns ("Weapons used") and empty cells ("-") are no figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digests.extract.groups import GROUP_NOUNS
+
+KIND_WORDS = {
+    **dict.fromkeys(("deaths", "dead", "killed", "fatalities", "death", "died"), "killed"),
+    **dict.fromkeys(("injuries", "injured", "wounded", "hurt"), "injured"),
+    **dict.fromkeys(("displaced", "displacement", "idps", "arrivals"), "displaced"),
+    **dict.fromkeys(("missing",), "missing"),
+}
+_PIPE = re.compile(r"\s*\|\s*")
+_ALIGNED = re.compile(r"\s{2,}|\t")
+_SEPARATOR = re.compile(r"^[\s|:+=-]+$")
+_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,7}$")
+_EMPTY = frozenset({"", "-", "–", "—", "0", "n/a", "none", "nil"})
+_TOTAL = re.compile(r"^(?:grand\s+)?totals?\b|^(?:all|overall|sum)$", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+")
+# The groups a caption can give all of a table's columns: "civilian deaths by perpetrator".
+_CAPTION_GROUPS = frozenset({"civilians", "children", "women", "men"})
+_MAX_CELL_CHARS = 40  # a header cell is a label, not a sentence
+_CAPTION_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One number of a table with what its column and caption say it counts."""
+
+    kind: str
+    group: str
+    count: int
+    offset: int  # where the number stands in the text
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One row of a table: its label (a place, a party, or "Total") and its counts."""
+
+    start: int  # where the row's line starts in the text
+    end: int
+    label: str
+    label_offset: int
+    total: bool
+    caption: str
+    cells: tuple[TableCell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    text: str
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """The cells of a line with their offsets in it: split at pipes, else at wide gaps."""
+    splitter = _PIPE if "|" in line else _ALIGNED
+    cells: list[tuple[int, str]] = []
+    position = 0
+    for match in [*splitter.finditer(line), None]:
+        end = match.start() if match is not None else len(line)
+        raw = line[position:end]
+        stripped = raw.strip()
+        cells.append((position + len(raw) - len(raw.lstrip()), stripped))
+        position = match.end() if match is not None else len(line)
+    if "|" in line:  # "| a | b |": the pipes at either end open no cell
+        if cells and not cells[0][1]:
+            cells = cells[1:]
+        if cells and not cells[-1][1]:
+            cells = cells[:-1]
+    return cells
+
+
+def kind_named(text: str, casualties: str | None = None) -> str | None:
+    """The one kind a heading or header names ("Killed", "IDPs"), else None."""
+    words = {**KIND_WORDS, "casualties": casualties} if casualties else KIND_WORDS
+    kinds = {words[w] for w in _WORD.findall(text.lower()) if w in words}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _meaning(text: str) -> tuple[str | None, str | None]:
+    """The kind and the group a header cell or a caption names, each when only one is."""
+    words = _WORD.findall(text.lower())
+    kind = kind_named(text)
+    groups = {GROUP_NOUNS[w] for w in words if w in GROUP_NOUNS}
+    if any(w.startswith("civilian") for w in words):
+        groups.add("civilians")
+    groups.discard("people")  # "killed", "casualties": nobody in particular
+    return kind, groups.pop() if len(groups) == 1 else None
+
+
+def _count(cell: str) -> int | None:
+    value = cell.strip().rstrip("*")
+    if value.lower() in _EMPTY or not _COUNT.match(value):
+        return None
+    return int(value.replace(",", ""))
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    position = 0
+    for raw in text.splitlines(keepends=True):
+        lines.append(_Line(position, raw.rstrip("\r\n")))
+        position += len(raw)
+    return lines
+
+
+def _header(line: str) -> list[tuple[str | None, str | None]] | None:
+    """What each column of a header line counts, or None when the line heads no table."""
+    cells = _cells(line)
+    if len(cells) < 2 or any(len(c) > _MAX_CELL_CHARS or _COUNT.match(c) for _, c in cells):
+        return None
+    meanings = [_meaning(c) for _, c in cells]
+    if not any(kind or group for kind, group in meanings[1:]):
+        return None
+    return meanings
+
+
+def _caption(lines: list[_Line], header_at: int) -> str:
+    """The line right above a table's header (a blank line may stand between)."""
+    for back in (header_at - 1, header_at - 2):
+        if back < 0:
+            return ""
+        text = lines[back].text.strip()
+        if text:
+            return text if len(text) <= _CAPTION_CHARS else ""
+    return ""
+
+
+def find_table_rows(text: str) -> list[TableRow]:
+    """The data rows of every text table, in order, with their counted cells."""
+    if "|" not in text and "  " not in text and "\t" not in text:
+        return []
+    lines = _lines(text)
+    rows: list[TableRow] = []
+    index = 0
+    while index < len(lines):
+        meanings = _header(lines[index].text)
+        if meanings is None:
+            index += 1
+            continue
+        found = _rows(lines, index, meanings)
+        rows.extend(found)
+        index += 1 + max(len(found), 1)
+    return rows
+
+
+def _rows(
+    lines: list[_Line], header_at: int, meanings: list[tuple[str | None, str | None]]
+) -> list[TableRow]:
+    caption = _caption(lines, header_at)
+    caption_kind, caption_group = _meaning(caption)
+    if caption_group not in _CAPTION_GROUPS:
+        caption_group = None  # "according to the National Police": who told, not who died
+    columns = [
+        (kind or caption_kind, group or caption_group or "people") for kind, group in meanings
+    ]
+    rows: list[TableRow] = []
+    for line in lines[header_at + 1 :]:
+        if _SEPARATOR.match(line.text) and line.text.strip():
+            continue  # "|----|----|" under a header
+        cells = _cells(line.text)
+        if len(cells) < 2 or len(cells) > len(columns) or _count(cells[0][1]) is not None:
+            break
+        counted = []
+        for (offset, cell), (kind, group) in zip(cells[1:], columns[1:], strict=False):
+            count = _count(cell)
+            if kind is not None and count is not None:
+                counted.append(TableCell(kind, group, count, line.start + offset))
+        if not counted and not any(c.strip() in _EMPTY for _, c in cells[1:]):
+            break  # a line of prose after the table
+        label_offset, label = cells[0]
+        rows.append(
+            TableRow(
+                start=line.start,
+                end=line.start + len(line.text),
+                label=label,
+                label_offset=line.start + label_offset,
+                total=_TOTAL.match(label) is not None,
+                caption=caption,
+                cells=tuple(counted),
+            )
+        )
+    return rows

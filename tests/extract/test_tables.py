@@ -1,0 +1,97 @@
+"""Text tables: each count of a counted column is a figure of that column's kind and group
+(texts written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from digests.extract.extractor import Extractor, default_extractor
+from digests.extract.tables import find_table_rows
+
+PUBLISHED = date(2024, 10, 12)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return default_extractor()
+
+
+def figures_of(extractor: Extractor, text: str) -> list[tuple[str, int | None, str, str | None]]:
+    return [(f.kind, f.count, f.group, f.place) for f in extractor.extract(text, PUBLISHED).figures]
+
+
+ALIGNED = """Shelling hit several towns of Idleb governorate this week, OCHA said.
+
+Reported civilian casualties by location, 5-10 October
+Location            Killed   Injured
+Ariha                  5       34
+Sarmin                 4        -
+Other communities     15      101
+Total                 24      135
+
+Schools stayed closed.
+"""
+
+
+def test_an_aligned_table_gives_each_cell_its_columns_kind(extractor: Extractor) -> None:
+    assert figures_of(extractor, ALIGNED) == [
+        ("killed", 5, "civilians", "Ariha"),
+        ("injured", 34, "civilians", "Ariha"),
+        ("killed", 4, "civilians", "Sarmin"),
+        ("killed", 15, "civilians", None),  # no place of the gazetteer: the area's
+        ("injured", 101, "civilians", None),
+        ("killed", 24, "civilians", None),
+        ("injured", 135, "civilians", None),
+    ]
+
+
+PIPES = """Monthly report
+
+The network documented the killing of 25 civilians in July, including 7 children.
+
+Distribution of civilian deaths by perpetrator, July 2024
+| Perpetrator party        | Civilians | Children | Women |
+|--------------------------|-----------|----------|-------|
+| Government forces        | 19        | 5        | 2     |
+| Unidentified parties     | 6         | 2        | -     |
+| Total                    | 25        | 7        | 2     |
+"""
+
+
+def test_a_pipe_table_takes_its_kind_from_the_caption(extractor: Extractor) -> None:
+    assert sorted(figures_of(extractor, PIPES), key=str) == sorted(
+        [
+            ("killed", 25, "civilians", None),  # the body's toll, and the Total row again
+            ("killed", 7, "children", None),
+            ("killed", 19, "civilians", None),
+            ("killed", 5, "children", None),
+            ("killed", 2, "women", None),  # the regime's 2 women, and the total's 2 once
+            ("killed", 6, "civilians", None),
+            ("killed", 2, "children", None),
+        ],
+        key=str,
+    )
+
+
+def test_columns_that_count_nothing_and_empty_cells_give_no_figure() -> None:
+    text = (
+        "Settlement      | Killed | Injured | Weapons used\n"
+        "Pokrovsk        |   2    |    0    | 152 mm artillery\n"
+        "Toretsk         |   -    |    3    | Grad MLRS\n"
+    )
+    cells = [(row.label, c.kind, c.count) for row in find_table_rows(text) for c in row.cells]
+    assert cells == [("Pokrovsk", "killed", 2), ("Toretsk", "injured", 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the shelling killed 4.  Then  it  stopped.\nKilled: 4",
+        "Name   Age\nAhmad   12\nSara   9",  # counts nobody: no kind nor group in the header
+        "Location   Killed\nThe shelling went on all night and nobody could reach them.",
+    ],
+)
+def test_prose_and_tables_of_other_things_are_no_tables(text: str) -> None:
+    assert find_table_rows(text) == []
