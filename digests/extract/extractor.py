@@ -20,10 +20,13 @@ from digests.extract.model import Extraction, Figure, Kind, Place, PlaceMention,
 from digests.extract.numbers import Token, tokenize
 from digests.extract.phrases import Phrase
 from digests.extract.scope import (
+    PROFESSION_RUNNING_DEATHS,
     RUNNING_TOTAL_DEATHS,
+    STOCK_DISPLACED,
     WAR_SCALE_DEATHS,
     is_cumulative,
     is_cumulative_since_then,
+    is_displacement_stock,
 )
 from digests.extract.sentences import Sentence, segment
 from digests.extract.sources import find_source
@@ -125,6 +128,7 @@ class _SentenceContext:
     cumulative: bool
     since: bool  # the sentence counts "since" some moment
     perfect: bool  # "have been killed": a very large toll so told is a running total
+    stock: bool  # "7.2 million people remain displaced": how many are, not how many fled
     places: list[PlaceMention]
     specific: list[PlaceMention] = field(default_factory=list)  # no reference points
     clause_breaks: list[tuple[int, int]] = field(default_factory=list)  # within the sentence
@@ -266,6 +270,7 @@ class _Reading:
             ),
             since=" since " in f" {framed.lower()} ",
             perfect=_PERFECT_DEATHS.search(framed) is not None,
+            stock=is_displacement_stock(framed),
             places=places,
             specific=_specific_places(places, sentence) or places,
             clause_breaks=[(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence.text)]
@@ -292,7 +297,11 @@ class _Reading:
             # the incident, only the total after the update verb runs over the period
             before_update = update_at is not None and phrase.first < update_at
             cumulative = self._cumulative(
-                phrase, context.cumulative and not before_update, context.since, context.perfect
+                phrase,
+                context.cumulative and not before_update,
+                context.since,
+                context.perfect,
+                context.stock,
             )
             linked = phrase.parent or phrase.sibling
             by_group = phrase.group is not None and phrase.group != "people"
@@ -377,7 +386,12 @@ class _Reading:
         return specific[-1] if specific else None
 
     def _cumulative(
-        self, phrase: Phrase, sentence_cumulative: bool, since: bool, perfect: bool = False
+        self,
+        phrase: Phrase,
+        sentence_cumulative: bool,
+        since: bool,
+        perfect: bool = False,
+        stock: bool = False,
     ) -> bool:
         """A breakdown shares its total's scope; a war-scale death toll is always a total."""
         linked = phrase.parent or phrase.sibling
@@ -391,6 +405,11 @@ class _Reading:
             or (deaths >= PERFECT_RUNNING_DEATHS and perfect)
         ):
             cumulative = True  # "35,000 killed since October 7": a running total
+        if deaths >= PROFESSION_RUNNING_DEATHS and phrase.resolved_group() in _PROFESSIONS:
+            cumulative = True  # "more than 200 of its staff have been killed": a war's tally
+        displaced = (phrase.value or 0) if phrase.kind == "displaced" else 0
+        if displaced >= STOCK_DISPLACED and stock:
+            cumulative = True  # a country's displaced, counted over the years
         self.scopes[id(phrase)] = cumulative
         return cumulative
 
@@ -636,6 +655,8 @@ def _area_wide(sentence: str, offset: int) -> bool:
         for match in _AREA_WIDE.finditer(sentence)
     )
 
+
+_PROFESSIONS = frozenset({"aid_workers", "journalists"})
 
 _PERFECT_DEATHS = re.compile(
     r"\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died)\b",

@@ -28,7 +28,8 @@ _ALWAYS = re.compile(
     r"|\b(?:fled|escaped) (?:from )?(?:the |syria'?s )?(?:civil )?war\b"
     r"|\b(?:killed|died|dead|deaths|displaced|lives)\b(?: \S+){0,4} \S+-(?:year|month)"
     r"(?:-old|-long)? (?:civil )?(?:war|conflict|uprising|crisis)"
-    r"|\b" + _WAR + r"[^.;:]{0,50}\b(?:has|have) "
+    r"|\bannual (?:figure|toll|total|count|tally)\b"
+    r"|\b" + _WAR + r"[^.;:]{0,80}\b(?:has|have) "
     r"(?:so far |now |already )?(?:left|killed|claimed|displaced|uprooted|forced|caused)",
     re.IGNORECASE,
 )
@@ -57,7 +58,11 @@ _SINCE_PERIOD = re.compile(
 _MONTH = "(" + "|".join(MONTH_NAMES) + ")"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _SINCE_MONTH = re.compile(
-    rf"\bsince (?:early |late |mid-?)?(?:{_DAY} )?{_MONTH}\b(?! \d)", re.IGNORECASE
+    rf"\bsince (?:early |late |mid-?|the (?:start|beginning|end|middle) of )?(?:{_DAY} )?"
+    rf"{_MONTH}\b(?! \d)"
+    # "since the RSF tightened its siege on the city in May"
+    rf"|\bsince (?:[\w'’-]+ ){{1,10}}?in (?:early |late |mid-?)?{_MONTH}\b(?! \d)",
+    re.IGNORECASE,
 )
 # "during the year", "throughout 2023": a whole year's count, whichever year.
 _WHOLE_YEAR = re.compile(
@@ -77,7 +82,7 @@ _SINCE_DAY_OF_YEAR = re.compile(
 
 def _since_months_ago(sentence: str, published: date) -> bool:
     for match in _SINCE_MONTH.finditer(sentence):
-        month = _MONTH_NUMBERS[match.group(1).lower()]
+        month = _MONTH_NUMBERS[(match.group(1) or match.group(2)).lower()]
         if (published.month - month) % 12 >= _RUNNING_MONTHS:
             return True
     for match in _SINCE_DAY_OF_YEAR.finditer(sentence):
@@ -120,6 +125,24 @@ _MONTH_BEFORE = re.compile(
 # size, a toll counted "since" some moment is one too ("35,000 killed since October 7").
 WAR_SCALE_DEATHS = 50_000
 RUNNING_TOTAL_DEATHS = 10_000
+# No one attack kills a hundred medics, aid workers or journalists: so many is a war's tally.
+PROFESSION_RUNNING_DEATHS = 100
+# Millions of displaced told as a state ("remain displaced", "internally displaced people")
+# are how many are displaced after years, not how many one offensive drove out.
+STOCK_DISPLACED = 1_000_000
+_STOCK = re.compile(
+    r"\b(?:are|remain|remained|is|stay|still|now)\b(?: [\w-]+){0,2} displaced\b"
+    r"|\binternally displaced (?:people|persons|syrians)\b|\bIDPs\b"
+    r"|\bdisplaced (?:inside|within|across|throughout) (?:the )?country\b"
+    r"|\b(?:have|has) been (?:displaced|forced from their homes|uprooted)\b"
+    r"|\b(?:has|have) (?:\w+ )?(?:displaced|uprooted)\b",
+    re.IGNORECASE,
+)
+
+
+def is_displacement_stock(sentence: str) -> bool:
+    """Whether the sentence tells how many are displaced, rather than how many fled."""
+    return _STOCK.search(sentence) is not None
 
 
 def is_cumulative(sentence: str, published: date) -> bool:

@@ -584,6 +584,43 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         "up to 750,000 people in the south-west at risk.",
         set(),
     ),
+    (
+        "millions who remain displaced are a stock",
+        "Some 6.8 million people remain displaced inside the country, the agency said.",
+        {("displaced", 6_800_000, "people", CUM)},
+    ),
+    (
+        "a country's internally displaced people are a stock",
+        "The country now has 2.9 million internally displaced people.",
+        {("displaced", 2_900_000, "people", CUM)},
+    ),
+    (
+        "an offensive that drove out a million is still an incident",
+        "Nearly a million people fled the offensive in three months.",
+        {("displaced", 1_000_000, "people", INC)},
+    ),
+    (
+        "hundreds of staff killed in a war is its tally",
+        "More than 150 journalists have been killed, press freedom groups say.",
+        {("killed", 150, "journalists", CUM)},
+    ),
+    (
+        "an annual figure is a running total",
+        "The group counted 1,057 civilian deaths, the lowest annual figure it has recorded.",
+        {("killed", 1_057, "civilians", CUM)},
+    ),
+    (
+        "a war that erupted long ago and has displaced millions",
+        "The war, which erupted in April 2023 between the army and the paramilitaries, has "
+        "killed tens of thousands of people and displaced more than 11 million.",
+        {("displaced", 11_000_000, "people", CUM)},
+    ),
+    (
+        "since an event months back in a named month",
+        "At least 780 civilians have been killed in the city since the siege tightened in "
+        "February.",
+        {("killed", 780, "civilians", CUM)},
+    ),
 ]
 
 
