@@ -129,6 +129,10 @@ LABEL_WORDS = frozenset(
         "round",
         "episode",
         "unit",
+        "centre",
+        "center",
+        "station",
+        "checkpoint",
         "brigade",
         "division",
         "regiment",
@@ -211,9 +215,25 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
             )
         ):
             return True  # a year ("in 2011 killed 3": the verb follows the year)
+    if _speaker(tokens, i, j):
+        return True
     if prev is not None and prev.low == "but" and prev2 is not None and prev2.low == "all":
         return True  # "all but one of them"
     return nxt is not None and nxt.low == "aged"  # "two aged 12": ages of a breakdown
+
+
+_DETERMINERS = frozenset({"the", "our", "his", "her", "their", "its", "those", "these"})
+_SPEECH = frozenset({"said", "says", "told", "tells", "added", "recalled", "explained"})
+
+
+def _speaker(tokens: list[Token], i: int, j: int) -> bool:
+    """ "one of the residents said": who speaks, not who was hurt."""
+    if tokens[i].low != "one" or j >= len(tokens) or tokens[j].low != "of":
+        return False
+    after = [t.low for t in tokens[j + 1 : j + 4]]
+    if after[:1] and after[0] in _DETERMINERS:
+        after = after[1:]
+    return len(after) >= 2 and after[1] in _SPEECH  # "one of (the) residents said"
 
 
 _PERSON_DESCRIBED = frozenset({"a", "an", "who", "whose", "from", "the"})

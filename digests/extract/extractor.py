@@ -330,8 +330,6 @@ class _Reading:
         start = self.sentences[index].start
         cumulative = context.cumulative or is_cumulative(row.caption, self.published)
         for cell in row.cells:
-            if cell.count == 0:
-                continue
             self.add(
                 index,
                 context,
@@ -431,6 +429,8 @@ class _Reading:
         stale: bool = False,
         row: TableRow | None = None,
     ) -> None:
+        if count == 0:
+            return  # "Killed: 0": nobody, which is no figure
         sentence = self.sentences[index]
         when = context.when
         if row is not None:

@@ -73,6 +73,23 @@ OPPOSITES = frozenset({"killed", "injured"})
 
 
 # Words of a warning: with a modal nearby, the count is a fear, not a report.
+_LIVES_SPARED = frozenset(
+    {
+        "saved",
+        "saving",
+        "save",
+        "threaten",
+        "threatens",
+        "threatened",
+        "threatening",
+        "endanger",
+        "endangers",
+        "endangering",
+        "risk",
+        "risking",
+        "risks",
+    }
+)
 HYPOTHETICAL_CUES = frozenset({"warned", "warns", "warning", "risk", "threatens", "threaten"})
 
 
@@ -277,8 +294,10 @@ def _pre_kind(lows: list[str], phrase: Phrase) -> tuple[str | None, bool]:
         return None, False
     if found in PRE_NEEDS_FLIGHT and not _flight_follows(lows, phrase.end):
         return None, False
-    if "lives" in found and {"saved", "saving", "save"} & set(lows[max(0, before - 2) : before]):
-        return None, True  # "saved the lives of 100 people": survivors, not a toll
+    if "lives" in found and _LIVES_SPARED & set(lows[max(0, before - 2) : before]):
+        # "saved the lives of 100 people": survivors; "threaten the lives of 4 million":
+        # people at risk. Neither is a toll.
+        return None, True
     start = end - len(found)
     window = lows[max(0, start - 3) : start]
     guess = any(w in MODALS for w in window) and "have" not in window

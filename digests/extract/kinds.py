@@ -123,6 +123,7 @@ HEAD_KINDS: dict[str, str] = {
     "bodies": "killed",
     "corpses": "killed",
     "martyrs": "killed",
+    "killings": "killed",  # "documented 27 killings in the governorate"
     "killed": "killed",
     "injured": "injured",
     "wounded": "injured",

@@ -585,6 +585,27 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         set(),
     ),
     (
+        "killings are deaths",
+        "The office documented 27 killings in the governorate this month.",
+        {("killed", 27, "people", INC)},
+    ),
+    ("a zero is nobody", "Killed: 0", set()),
+    (
+        "lives a war threatens are no toll",
+        "The attacks threaten the lives of more than 4 million civilians in the region.",
+        set(),
+    ),
+    (
+        "one of those who speak is no casualty",
+        "About 30 people were wounded, one of the residents said.",
+        {("injured", 30, "people", INC)},
+    ),
+    (
+        "a numbered centre is a label",
+        "One of our volunteers, a 29-year-old from Centre 115, was also injured by shrapnel.",
+        {("injured", 1, "aid_workers", INC)},
+    ),
+    (
         "millions who remain displaced are a stock",
         "Some 6.8 million people remain displaced inside the country, the agency said.",
         {("displaced", 6_800_000, "people", CUM)},
