@@ -217,11 +217,30 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
             return True  # a year ("in 2011 killed 3": the verb follows the year)
     if _speaker(tokens, i, j):
         return True
+    if prev is not None and prev.low == "of" and prev2 is not None and prev2.low in _AGED_NOUNS:
+        return True  # "a boy of eleven", "a child of age 3": an age
     if prev is not None and prev.low == "but" and prev2 is not None and prev2.low == "all":
         return True  # "all but one of them"
     return nxt is not None and nxt.low == "aged"  # "two aged 12": ages of a breakdown
 
 
+_AGED_NOUNS = frozenset(
+    {
+        "boy",
+        "girl",
+        "child",
+        "son",
+        "daughter",
+        "baby",
+        "infant",
+        "toddler",
+        "teenager",
+        "man",
+        "woman",
+        "age",
+        "ages",
+    }
+)
 _DETERMINERS = frozenset({"the", "our", "his", "her", "their", "its", "those", "these"})
 _SPEECH = frozenset({"said", "says", "told", "tells", "added", "recalled", "explained"})
 

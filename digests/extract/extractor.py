@@ -16,8 +16,9 @@ from digests.extract.damage import find_damage
 from digests.extract.dates import resolve_date
 from digests.extract.figures import may_hold_figures, read_sentence
 from digests.extract.groups import GROUP_NOUNS
+from digests.extract.kinds import POST
 from digests.extract.model import Extraction, Figure, Kind, Place, PlaceMention, Qualifier
-from digests.extract.numbers import Token, tokenize
+from digests.extract.numbers import Token, read_amount, tokenize
 from digests.extract.phrases import Phrase
 from digests.extract.scope import (
     PROFESSION_RUNNING_DEATHS,
@@ -98,7 +99,7 @@ class Extractor:
             if (
                 not damage_words
                 and not may_hold_figures(sentence.text)
-                and reading.list_frame(index) is None
+                and reading.frame(index) is None
             ):
                 continue
             tokens = tokenize(sentence.text)
@@ -178,6 +179,26 @@ class _Reading:
         if index not in self.frames:
             self.frames[index] = self._find_frame(index)
         return self.frames[index]
+
+    def frame(self, index: int) -> tuple[str, str | None] | None:
+        """The kind (and group) a sentence's counts take from what frames them."""
+        partitive = self._partitive_frame(index)
+        return self.list_frame(index) or (partitive[0] if partitive else None)
+
+    def _partitive_frame(self, index: int) -> tuple[tuple[str, str | None], int] | None:
+        """ "Of the twenty-three, eleven were civilians": the counts after the opening are
+        parts of a count of a known kind, the one told before or the one the opening names
+        ("Of the 9,840 people who left, 4,700 are children"), and where the parts begin."""
+        match = _PARTITIVE.match(self.sentences[index].text)
+        if match is None:
+            return None
+        tokens = tokenize(match.group(1))
+        amount = read_amount(tokens, 0) if tokens else None
+        if amount is None or amount.value is None:
+            return None
+        words = match.group(2)
+        kind = self.known_kinds.get(amount.value) or _kind_named(words) or _verb_kind(words)
+        return ((kind, None), match.end()) if kind else None
 
     def _continues_an_item(self, index: int) -> bool:
         """A sentence after a list item in the same paragraph, not starting a line of its own."""
@@ -280,16 +301,28 @@ class _Reading:
 
     def read(self, index: int, tokens: list[Token]) -> None:
         """The figures of one sentence."""
+        self._read_part(index, tokens, self.frame(index))
+        partitive = self._partitive_frame(index)
+        if partitive is not None:
+            # "Of the 9,840 people who left, 4,700 are children": what follows the opening's
+            # comma is read again, as parts of the count the opening names (a count read
+            # twice at one spot is kept once)
+            frame, comma = partitive
+            cut = next((k for k, t in enumerate(tokens) if t.start >= comma), len(tokens))
+            self._read_part(index, tokens[cut:], frame)
+
+    def _read_part(
+        self, index: int, tokens: list[Token], frame: tuple[str, str | None] | None
+    ) -> None:
         previous_kind = self.previous.kind if self.previous else None
-        phrases = read_sentence(
-            tokens, self.previous, previous_kind, self.known_kinds, self.list_frame(index)
-        )
+        phrases = read_sentence(tokens, self.previous, previous_kind, self.known_kinds, frame)
         if not phrases:
             return
-        self.sentence_kinds[index] = next((p.kind for p in phrases if p.kind), None)
+        if index not in self.sentence_kinds or self.sentence_kinds[index] is None:
+            self.sentence_kinds[index] = next((p.kind for p in phrases if p.kind), None)
         first_group = phrases[0].resolved_group()
         if first_group != "people":
-            self.sentence_groups[index] = first_group
+            self.sentence_groups.setdefault(index, first_group)
         context = self.context(index)
         update_at = _running_total_update(tokens)
         for phrase in phrases:
@@ -662,6 +695,26 @@ _PERFECT_DEATHS = re.compile(
     r"\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died)\b",
     re.IGNORECASE,
 )
+
+
+# "Of the twenty-three, ...", "Among the 9,840 people who left during the period, ...":
+# the amount, then what the opening says of those it counts, up to the comma.
+_PARTITIVE = re.compile(
+    r"^\s*(?:of|among) (?:the|these|those) ([\w,.-]+(?: (?:hundred|thousand|million))?)"
+    r"\b([^,;:]{0,80}),",
+    re.IGNORECASE,
+)
+
+
+def _verb_kind(words: str) -> str | None:
+    """The kind a verb of the opening names: "who left", "who were wounded"."""
+    lows = [t.low for t in tokenize(words)]
+    for length in (3, 2, 1):
+        for k in range(len(lows) - length + 1):
+            kind = POST.get(tuple(lows[k : k + length]))
+            if kind in ("killed", "injured", "displaced"):
+                return kind
+    return None
 
 
 # "These attacks resulted in ...": what the sentence before counted, over its period.

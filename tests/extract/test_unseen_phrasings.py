@@ -585,6 +585,28 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         set(),
     ),
     (
+        "parts of a count told before, after 'of the'",
+        "Clashes killed twenty-three people on Monday. Of the twenty-three, eleven were "
+        "civilians, among them four women and a boy of eleven.",
+        {
+            ("killed", 23, "people", INC),
+            ("killed", 11, "civilians", INC),
+            ("killed", 4, "women", INC),
+            ("killed", 1, "children", INC),  # eleven is the boy's age
+        },
+    ),
+    (
+        "parts of a count the opening names by its verb",
+        "Of the 9,840 people who left during the week, an estimated 4,700 are children and "
+        "2,600 are women.",
+        {
+            ("displaced", 9_840, "people", INC),
+            ("displaced", 4_700, "children", INC),
+            ("displaced", 2_600, "women", INC),
+        },
+    ),
+    ("an opening that counts no people frames nothing", "Of the 40 strikes, 12 hit homes.", set()),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
