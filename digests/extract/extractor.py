@@ -78,7 +78,7 @@ class Extractor:
             return Extraction()
         if isinstance(published, datetime):
             published = published.date()  # dates are compared with dates only
-        text = text[:MAX_ARTICLE_CHARS]
+        text = _unbracket_counts(text[:MAX_ARTICLE_CHARS])
         segmented = segment(text)
         mentions = sorted(
             (m for m in self._find_places(text) if not segmented.is_skipped(m.start)),
@@ -704,6 +704,17 @@ _PARTITIVE = re.compile(
     r"\b([^,;:]{0,80}),",
     re.IGNORECASE,
 )
+
+
+# "Martyred (4) civilians, among them (2) children": translations from Arabic set counts in
+# brackets. A bracketed number followed by a word reads as the bare number.
+_BRACKETED_COUNT = re.compile(r"\((\d[\d,]*)\)(?= [^\W\d_])")
+
+
+def _unbracket_counts(text: str) -> str:
+    """The text with bracketed counts bare, each bracket turned into a space so that every
+    offset (quotes, places) stays where it was."""
+    return _BRACKETED_COUNT.sub(lambda m: f" {m.group(1)} ", text)
 
 
 def _verb_kind(words: str) -> str | None:

@@ -40,7 +40,7 @@ _add(
     "officers officer servicemen serviceman policemen policeman commanders commander recruits "
     "conscripts paramilitaries mercenaries snipers terrorists terrorist extremists members "
     "member personnel militia militias loyalists loyalist police leaders leader attackers forces "
-    "assailants comrades",
+    "assailants comrades elements",
 )
 _add(
     "aid_workers",

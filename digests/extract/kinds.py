@@ -62,7 +62,7 @@ POST: dict[tuple[str, ...], str] = {
 PRE: dict[tuple[str, ...], str] = {
     **_phrases(
         "killed",
-        "killing|killed|kill|kills|deaths of|death of|the deaths of|the death of|"
+        "killing|killed|kill|kills|deaths of|death of|the deaths of|the death of|martyred|"
         "killing of|the killing of|killings of|lives of|claimed the lives of|bodies of|"
         "life of|the life of|claimed the life of|"
         "the bodies of|executed|executing|execution of|massacred|slaughtered|shot dead|"

@@ -607,6 +607,21 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
     ),
     ("an opening that counts no people frames nothing", "Of the 40 strikes, 12 hit homes.", set()),
     (
+        "bracketed counts of a translation from Arabic",
+        "Martyred (4) civilians, among them (2) children, and were wounded (7) others, in an "
+        "artillery bombardment that included more than (60) shells.",
+        {
+            ("killed", 4, "civilians", INC),
+            ("killed", 2, "children", INC),
+            ("injured", 7, "people", INC),
+        },
+    ),
+    (
+        "elements of an armed group are combatants",
+        "In a related context, were killed (2) elements from the operations room.",
+        {("killed", 2, "combatants", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
