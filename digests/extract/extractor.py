@@ -102,7 +102,7 @@ class Extractor:
                 and reading.frame(index) is None
             ):
                 continue
-            tokens = tokenize(sentence.text)
+            tokens = tokenize(_without_appositions(sentence.text))
             reading.read(index, tokens)
             if damage_words:
                 reading.read_damage(index, tokens)
@@ -715,6 +715,24 @@ def _unbracket_counts(text: str) -> str:
     """The text with bracketed counts bare, each bracket turned into a space so that every
     offset (quotes, places) stays where it was."""
     return _BRACKETED_COUNT.sub(lambda m: f" {m.group(1)} ", text)
+
+
+# "His wife, Amina, and three of their children were killed": the name (and age) set off
+# by commas after a relative or a person names who they were and breaks nothing else.
+_APPOSITION = re.compile(
+    r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|grandmother|"
+    r"grandfather|uncle|aunt|nephew|niece|cousin|teacher|nurse|doctor|volunteer|driver|"
+    r"neighbour|neighbor|friend|colleague)"
+    r"(, (?:[A-Z][\w'’-]*|al|el|bin|abu|umm)(?: (?:[A-Z][\w'’-]*|al|el|bin|abu|umm)){0,3}"
+    r"(?:, \d{1,3})?,)(?= )"
+)
+
+
+def _without_appositions(sentence: str) -> str:
+    """The sentence with such names blanked out, every offset kept."""
+    return _APPOSITION.sub(
+        lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)), sentence
+    )
 
 
 def _verb_kind(words: str) -> str | None:

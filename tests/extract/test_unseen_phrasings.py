@@ -622,6 +622,11 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 2, "combatants", INC)},
     ),
     (
+        "a relative's name set off by commas",
+        "His wife, Amina, and three of their children were killed.",
+        {("killed", 1, "women", INC), ("killed", 3, "children", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
