@@ -166,7 +166,7 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
     prev = tokens[i - 1] if i > 0 else None
     prev2 = tokens[i - 2] if i > 1 else None
     nxt = tokens[j] if j < len(tokens) else None
-    if nxt is not None and nxt.low in UNIT_WORDS:
+    if nxt is not None and nxt.low in UNIT_WORDS and not _code_name(tokens, j):
         return True
     if nxt is not None and nxt.low == "per" and j + 1 < len(tokens):
         return True
@@ -222,6 +222,11 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
     if prev is not None and prev.low == "but" and prev2 is not None and prev2.low == "all":
         return True  # "all but one of them"
     return nxt is not None and nxt.low == "aged"  # "two aged 12": ages of a breakdown
+
+
+def _code_name(tokens: list[Token], j: int) -> bool:
+    """ "M23", "T4": letters glued to a number name a group or a place, not a unit."""
+    return j + 1 < len(tokens) and tokens[j + 1].is_number and _glued(tokens[j], tokens[j + 1])
 
 
 _AGED_NOUNS = frozenset(

@@ -444,6 +444,16 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
             modifiers.append(low)  # "six IS militants": an acronym, not the verb "is"
             j += 1
             continue
+        if (
+            tok.text.isupper()
+            and j + 2 < n
+            and tokens[j + 1].is_number
+            and tokens[j + 1].start == tok.end
+            and lows[j + 2] in GROUP_NOUNS
+        ):
+            modifiers.append(low + lows[j + 1])  # "five M23 fighters": a group's code name
+            j += 2
+            continue
         if low == "and" and (nxt in PREDICATES or nxt in KIND_VERBS):
             break  # "killed 44 and injured 140": a second verb, not "women and children"
         if low in MODIFIERS or (
@@ -541,6 +551,8 @@ def read_partitive(
         k = j + 2
         if k < n and lows[k] == "own":
             k += 1
+        if k + 1 < n and lows[k].endswith(("'s", "’s")):
+            k += 1  # "two of the group's volunteers"
         head = read_head(tokens, lows, k, singular=False) if k < n else None
         if head is None or (head.group is None and head.head_kind is None):
             if k < n and lows[k] in ("killed", "injured", "wounded", "displaced", "dead"):

@@ -24,7 +24,7 @@ POST: dict[tuple[str, ...], str] = {
         "among the fatalities|among the bodies|buried|confirmed dead|feared dead|killed|"
         "drowned|crushed|crushed to death|suffocated|electrocuted|among the victims|"
         "assassinated|gunned down|beheaded|stabbed to death|beaten to death|froze to death|"
-        "frozen to death",
+        "frozen to death|since died|since succumbed",
     ),
     **_phrases(
         "injured",
@@ -50,7 +50,7 @@ POST: dict[tuple[str, ...], str] = {
         "in camps|newly displaced|internally displaced|staying in|staying with|"
         "living in tents|in makeshift camps|lost their shelter|lost their shelters|"
         "lost their homes|lost their tents|left homeless|made homeless|rendered homeless|"
-        "arrived|arriving",
+        "arrived|arriving|since fled|since left|since been displaced",
     ),
     **_phrases("missing", "missing|unaccounted for|disappeared"),
     **_phrases(
@@ -234,6 +234,12 @@ AUXILIARIES = frozenset(
         "he",
         "she",
         "officials",
+        "lightly",
+        "slightly",
+        "seriously",
+        "critically",
+        "badly",
+        "severely",
     }
 )
 # Modals that make the statement a guess or a warning, not a report.

@@ -627,6 +627,21 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 1, "women", INC), ("killed", 3, "children", INC)},
     ),
     (
+        "a group's code name before its fighters",
+        "Three soldiers and five M23 fighters were killed in clashes.",
+        {("killed", 3, "combatants", INC), ("killed", 5, "combatants", INC)},
+    ),
+    (
+        "a part of the group's own people",
+        "Two of the group's volunteers were lightly hurt when a second strike hit.",
+        {("injured", 2, "aid_workers", INC)},
+    ),
+    (
+        "people who have since fled",
+        "Some 4,700 people have since fled to nearby villages.",
+        {("displaced", 4_700, "people", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
