@@ -31,7 +31,7 @@ from digests.extract.scope import (
 )
 from digests.extract.sentences import Sentence, segment
 from digests.extract.sources import find_source
-from digests.extract.tables import TableRow, find_table_rows, kind_named
+from digests.extract.tables import TableRow, find_table_rows, kind_named, label_meaning
 from digests.extract.translit import fold
 
 if TYPE_CHECKING:
@@ -227,6 +227,13 @@ class _Reading:
 
     def _find_frame(self, index: int) -> tuple[str, str | None] | None:
         text = self.sentences[index].text.strip()
+        named = _KIND_LABEL.match(text)
+        if named is not None:
+            # "Injured: 2", "Civilians killed since 24 Feb 2022, verified by the UN: 9,369":
+            # the label names what its number counts
+            kind, group = label_meaning(named.group(1))
+            if kind is not None:
+                return kind, group
         label = _LABEL_LINE.match(text)
         # "Nine civilians, including three children and a woman:" under "SOHR documented
         # the deaths of 31 people, distributed as follows:" heads a sublist of that count.
@@ -581,6 +588,7 @@ def _quote(text: str) -> str:
 
 _BULLETS = ("-", "•", "*", "–", "·")
 _LABEL_LINE = re.compile(r"^([A-Z][A-Za-z -]{2,30}):\s*\d")
+_KIND_LABEL = re.compile(r"^([A-Z][^:.;!?]{2,90}):\s*\d")
 _LIST_REACH = 40  # lines back from an item to its list's header
 _HEADING_CHARS = 100
 

@@ -18,10 +18,12 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,]\d+)*(?:-[^\W\d_]+)+"
     r"|\d+(?:st|nd|rd|th)\b"
     r"|\d+(?:[.,]\d+)*"
+    r"|(?i:incl)\.(?=\s)"  # "incl. 532 children": one token, read as "including"
     r"|[^\W\d_]+(?:['’`][^\W\d_]+)*(?:-[^\W\d_]+(?:['’`][^\W\d_]+)*)*"
     r"|\S"
 )
 
+_ABBREVIATIONS = {"incl.": "including"}
 # Longest token we bother with: anything longer is noise (a run of digits, a URL).
 _MAX_TOKEN = 60
 
@@ -52,6 +54,7 @@ def tokenize(text: str) -> list[Token]:
         if len(word) > _MAX_TOKEN:
             word = "…"  # an unreadable blob: keep its place, drop its content
         low = word.lower().replace("’", "'").replace("`", "'")
+        low = _ABBREVIATIONS.get(low, low)
         tokens.append(Token(word, low, match.start(), match.end()))
     return tokens
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from digests.extract.calendar_words import MONTH_NAMES, MONTH_NUMBERS
+from digests.extract.calendar_words import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTH_NUMBERS
 
 # A war word, not "warplanes", "war-torn", "war monitor" or "war crimes".
 _WAR = (
@@ -55,7 +55,8 @@ _SINCE_PERIOD = re.compile(
 )
 # "since April": a running total when the month is two or more months back; "since
 # mid-February" in a March report is the month of escalation, still an incident.
-_MONTH = "(" + "|".join(MONTH_NAMES) + ")"
+# Full names first: "mar" must not stop "march" short.
+_MONTH = "(" + "|".join([*MONTH_NAMES, *MONTH_ABBREVIATIONS]) + r")\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _SINCE_MONTH = re.compile(
     rf"\bsince (?:early |late |mid-?|the (?:start|beginning|end|middle) of )?(?:{_DAY} )?"

@@ -48,6 +48,8 @@ _ABBREVIATIONS = frozenset(
         "p.m",
         "etc",
         "approx",
+        "incl",
+        "est",
         "prof",
         "rev",
         "gov",

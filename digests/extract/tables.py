@@ -88,8 +88,9 @@ def kind_named(text: str, casualties: str | None = None) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def _meaning(text: str) -> tuple[str | None, str | None]:
-    """The kind and the group a header cell or a caption names, each when only one is."""
+def label_meaning(text: str) -> tuple[str | None, str | None]:
+    """The kind and the group a header cell, a caption or a label names, each when only
+    one is."""
     words = _WORD.findall(text.lower())
     kind = kind_named(text)
     groups = {GROUP_NOUNS[w] for w in words if w in GROUP_NOUNS}
@@ -120,7 +121,7 @@ def _header(line: str) -> list[tuple[str | None, str | None]] | None:
     cells = _cells(line)
     if len(cells) < 2 or any(len(c) > _MAX_CELL_CHARS or _COUNT.match(c) for _, c in cells):
         return None
-    meanings = [_meaning(c) for _, c in cells]
+    meanings = [label_meaning(c) for _, c in cells]
     if not any(kind or group for kind, group in meanings[1:]):
         return None
     return meanings
@@ -159,7 +160,7 @@ def _rows(
     lines: list[_Line], header_at: int, meanings: list[tuple[str | None, str | None]]
 ) -> list[TableRow]:
     caption = _caption(lines, header_at)
-    caption_kind, caption_group = _meaning(caption)
+    caption_kind, caption_group = label_meaning(caption)
     if caption_group not in _CAPTION_GROUPS:
         caption_group = None  # "according to the National Police": who told, not who died
     columns = [

@@ -642,6 +642,17 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 4_700, "people", INC)},
     ),
     (
+        "each label names its own kind, whatever the line above",
+        "DNIPRO REGION\nKilled: -\nInjured: 2 (Nikopol district)",
+        {("injured", 2, "people", INC)},
+    ),
+    (
+        "a long label naming kind and group, 'incl.' and an abbreviated month",
+        "WAR-WIDE\nCivilians killed since 24 Feb 2022, verified by the UN: 9,369 (incl. 532 "
+        "children)",
+        {("killed", 9_369, "civilians", CUM), ("killed", 532, "children", CUM)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
