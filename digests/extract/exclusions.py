@@ -168,6 +168,10 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
     nxt = tokens[j] if j < len(tokens) else None
     if nxt is not None and nxt.low in UNIT_WORDS and not _code_name(tokens, j):
         return True
+    if _ratio_or_frequency(tokens, i, j):
+        return True
+    if prev is not None and prev.low.endswith("'s") and prev2 is not None and prev2.low == "of":
+        return True  # "1.9 million of Gaza's 2.3 million people": the population
     if nxt is not None and nxt.low == "per" and j + 1 < len(tokens):
         return True
     if _listed_after_label(tokens, i):
@@ -224,11 +228,28 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
     return nxt is not None and nxt.low == "aged"  # "two aged 12": ages of a breakdown
 
 
+_RATIO_BASES = frozenset({"ten", "five", "four", "three", "two", "10", "5", "4", "3", "100"})
+
+
+def _ratio_or_frequency(tokens: list[Token], i: int, j: int) -> bool:
+    """ "nine in ten", "one in five" (a share), "three or four times" (how often)."""
+    after = [t.low for t in tokens[j : j + 3]]
+    before = [t.low for t in tokens[max(0, i - 2) : i]]
+    if after[:1] == ["in"] and after[1:2] and after[1] in _RATIO_BASES:
+        return True
+    if before[-1:] == ["in"] and tokens[i].low in _RATIO_BASES and len(before) == 2:
+        return tokens[i - 2].is_number or tokens[i - 2].low in _NUMBER_WORDS
+    if after[:1] == ["times"]:
+        return True
+    return after[:1] in (["or"], ["to"], ["-"]) and after[2:3] == ["times"]
+
+
 def _code_name(tokens: list[Token], j: int) -> bool:
     """ "M23", "T4": letters glued to a number name a group or a place, not a unit."""
     return j + 1 < len(tokens) and tokens[j + 1].is_number and _glued(tokens[j], tokens[j + 1])
 
 
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _AGED_NOUNS = frozenset(
     {
         "boy",

@@ -653,6 +653,17 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 9_369, "civilians", CUM), ("killed", 532, "children", CUM)},
     ),
     (
+        "a share of a population is no count",
+        "Around 1.9 million people - nine in ten of the population - have been displaced.",
+        {("displaced", 1_900_000, "people", CUM)},
+    ),
+    ("one in five is a share", "One in five children was injured.", set()),
+    (
+        "how often people fled is no count",
+        "Some families report having been displaced three or four times since 2019.",
+        set(),
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
