@@ -69,15 +69,53 @@ def _day_label(value: float, _position: int = 0) -> str:
     return f"{day.day} {day:%b}"
 
 
+def _month_label(value: float, _position: int = 0) -> str:
+    """Over a long span the year matters: "Jan 2025", never a bare "1 Jan" twice."""
+    day = mdates.num2date(value)
+    return f"{day:%b %Y}"
+
+
+# Bars per day up to four months; beyond, a day is a hairline on a phone, so bars stand for
+# a week, and beyond two years for 30 days.
+WEEKLY_AFTER_DAYS = 120
+MONTHLY_AFTER_DAYS = 730
+
+
+def binned(points: list[DailyPoint]) -> tuple[list[DailyPoint], int]:
+    """The points summed into bins readable at the span's length, and the bin's days."""
+    size = 1 if len(points) <= WEEKLY_AFTER_DAYS else 7 if len(points) <= MONTHLY_AFTER_DAYS else 30
+    if size == 1:
+        return points, 1
+    bins = []
+    for start in range(0, len(points), size):
+        chunk = points[start : start + size]
+        bins.append(
+            DailyPoint(
+                chunk[0].day,
+                sum(p.killed for p in chunk),
+                sum(p.injured for p in chunk),
+                sum(p.displaced for p in chunk),
+            )
+        )
+    return bins, size
+
+
+def _per(size: int) -> str:
+    return {1: "per day", 7: "per week"}.get(size, f"per {size} days")
+
+
 def render_chart(points: list[DailyPoint], out: Path, *, place: str = "All areas") -> Path:
     """Draw the trend to ``out`` (PNG): casualties on top, displacement below (its own scale)."""
     if not points:
         raise ChartError("no days to draw")
+    first, last = points[0].day, points[-1].day
+    period = format_period(first, last)
+    span = len(points)
+    points, size = binned(points)
     days = [p.day for p in points]
     killed = [p.killed for p in points]
     injured = [p.injured for p in points]
     displaced = [p.displaced for p in points]
-    period = format_period(points[0].day, points[-1].day)
 
     # A bare Figure on the Agg canvas: no pyplot, no display, no global state to leak
     # between charts drawn by a long-running service.
@@ -89,17 +127,18 @@ def render_chart(points: list[DailyPoint], out: Path, *, place: str = "All areas
         # Up to six weeks, killed and injured stand side by side; beyond, bars get too thin
         # for pairs, so injured stack on killed (different people, so the sum is meaningful).
         side_by_side = len(points) <= 45
-        width = 0.42 if side_by_side else 0.8
-        offset = 0.21 if side_by_side else 0.0
+        centres = [mdates.date2num(d) + (size - 1) / 2 for d in days]  # a bin's middle day
+        width = (0.42 if side_by_side else 0.8) * size
+        offset = 0.21 * size if side_by_side else 0.0
         killed_bars = top.bar(
-            [mdates.date2num(d) - offset for d in days],
+            [centre - offset for centre in centres],
             killed,
             width=width,
             color=KILLED_COLOUR,
             label=f"Killed ({format_count(sum(killed))})",
         )
         injured_bars = top.bar(
-            [mdates.date2num(d) + offset for d in days],
+            [centre + offset for centre in centres],
             injured,
             width=width,
             bottom=None if side_by_side else killed,
@@ -107,10 +146,10 @@ def render_chart(points: list[DailyPoint], out: Path, *, place: str = "All areas
             alpha=0.85,
             label=f"Injured ({format_count(sum(injured))})",
         )
-        top.set_title("People killed and injured per day", loc="left", fontsize=TITLE_SIZE)
+        top.set_title(f"People killed and injured {_per(size)}", loc="left", fontsize=TITLE_SIZE)
         top.legend(loc="upper left", frameon=False, fontsize=TEXT_SIZE, ncols=2)
 
-        displaced_bars = bottom.bar(days, displaced, width=0.8, color=DISPLACED_COLOUR)
+        displaced_bars = bottom.bar(centres, displaced, width=0.8 * size, color=DISPLACED_COLOUR)
         if len(points) <= LABELLED_DAYS:  # few bars: print each value, easier than gridlines
             for axes, bars in (
                 (top, killed_bars),
@@ -120,7 +159,9 @@ def render_chart(points: list[DailyPoint], out: Path, *, place: str = "All areas
                 labels = [_short(v) if v else "" for v in bars.datavalues]
                 axes.bar_label(bars, labels=labels, padding=2, fontsize=TEXT_SIZE - 2)
         bottom.set_title(
-            f"Displaced per day ({format_count(sum(displaced))})", loc="left", fontsize=TITLE_SIZE
+            f"Displaced {_per(size)} ({format_count(sum(displaced))})",
+            loc="left",
+            fontsize=TITLE_SIZE,
         )
 
         for axes in (top, bottom):
@@ -135,9 +176,12 @@ def render_chart(points: list[DailyPoint], out: Path, *, place: str = "All areas
         heights = [*killed, *injured] if side_by_side else [p.killed + p.injured for p in points]
         top.set_ylim(0, max(1, *heights) * 1.22)
         bottom.set_ylim(0, max(1, *displaced) * 1.15)
+        # The period, not the ticks' round dates, bounds the axis.
+        bottom.set_xlim(mdates.date2num(first) - 0.5, mdates.date2num(last) + 0.5)
         locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
         bottom.xaxis.set_major_locator(locator)
-        bottom.xaxis.set_major_formatter(FuncFormatter(_day_label))
+        long_span = span > WEEKLY_AFTER_DAYS
+        bottom.xaxis.set_major_formatter(FuncFormatter(_month_label if long_span else _day_label))
         figure.text(
             0.99,
             0.005,
