@@ -223,6 +223,8 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
         return True
     if prev is not None and prev.low == "of" and prev2 is not None and prev2.low in _AGED_NOUNS:
         return True  # "a boy of eleven", "a child of age 3": an age
+    if prev is not None and prev.low == "of" and prev2 is not None and prev2.low in _PARENTS:
+        return True  # "a father of five": the size of a family, not a count of victims
     if prev is not None and prev.low == "but" and prev2 is not None and prev2.low == "all":
         return True  # "all but one of them"
     return nxt is not None and nxt.low == "aged"  # "two aged 12": ages of a breakdown
@@ -249,6 +251,7 @@ def _code_name(tokens: list[Token], j: int) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1].is_number and _glued(tokens[j], tokens[j + 1])
 
 
+_PARENTS = frozenset({"father", "mother", "parent", "parents", "grandfather", "grandmother"})
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _AGED_NOUNS = frozenset(
     {

@@ -38,7 +38,14 @@ from digests.extract.links import (
     link_left,
     link_right,
 )
-from digests.extract.numbers import TENS, UNITS, Amount, Token, parse_digits, word_value
+from digests.extract.numbers import (
+    TENS,
+    UNITS,
+    Amount,
+    Token,
+    parse_digits,
+    word_value,
+)
 from digests.extract.phrases import FILLERS, Phrase, find_phrases
 from digests.extract.tolls import attach_tolls, find_tolls, mark_stale, stale_cues
 
@@ -486,6 +493,7 @@ def read_sentence(
             phrase.stale = True  # a breakdown of an earlier toll is as old as the toll
     _groups_from_antecedents(lows, phrases, previous)
     phrases = phrases + _family_totals(lows, phrases, known_kinds or {})
+    _shares_by_name(tokens, lows, phrases)
     out: list[Phrase] = []
     for phrase in phrases:
         if phrase.kind is None or phrase.blocked or phrase.population:
@@ -787,6 +795,35 @@ def _family_totals(
             )
         )
     return totals
+
+
+_SHARE_NOUNS = frozenset({"victims", "deaths", "dead", "killed", "fatalities", "casualties"})
+_SHARE_LEADS = frozenset({"followed", "then", "next", "and", ",", "while"})
+
+
+def _shares_by_name(tokens: list[Token], lows: list[str], phrases: list[Phrase]) -> None:
+    """ "Idlib saw 29 civilians killed, followed by Aleppo with 18, Daraa with 14 and Deir
+    Ez-Zor with 11 victims": after a counted phrase, "<Name> with N" counts N of its kind
+    (and, unless it names its own, its group)."""
+    counted = [p for p in phrases if p.kind is not None and p.value is not None]
+    if not counted or counted[0].parent is not None:
+        return
+    first = counted[0]
+    for phrase in phrases:
+        k = phrase.amount.start
+        if phrase.kind is not None or phrase.value is None or k < first.end + 2:
+            continue
+        if lows[k - 1] != "with" or not tokens[k - 2].is_capitalized:
+            continue
+        if not _SHARE_LEADS & set(lows[max(first.end, k - 6) : k - 2]):
+            continue
+        noun = lows[phrase.amount.end] if phrase.amount.end < len(lows) else ""
+        bare = noun in ("", ",", ";", ".", "and")
+        if phrase.end != phrase.amount.end and not bare and noun not in _SHARE_NOUNS:
+            continue  # "Saraqib with 40,000 residents": something else
+        phrase.kind = first.kind
+        if phrase.group is None or phrase.group == "people":
+            phrase.group = first.resolved_group()
 
 
 def _apposition(lows: list[str], phrase: Phrase) -> bool:

@@ -664,6 +664,23 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         set(),
     ),
     (
+        "shares of a toll by place after it: '<Name> with N'",
+        "Idlib saw the highest toll, with 29 civilians killed, followed by Aleppo with 18, "
+        "Daraa with 14 and Deir Ez-Zor with 11 victims.",
+        {
+            ("killed", 29, "civilians", INC),
+            ("killed", 18, "civilians", INC),
+            ("killed", 14, "civilians", INC),
+            ("killed", 11, "civilians", INC),
+        },
+    ),
+    (
+        "a place with its residents is no share",
+        "Five people were killed in Ariha, and Saraqib with 40,000 residents was hit.",
+        {("killed", 5, "people", INC)},
+    ),
+    ("a father of five is no count", "Hussein, a father of five who fled, said.", set()),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
