@@ -75,7 +75,8 @@ _VIOLENCE_PATTERNS: tuple[tuple[Violence, re.Pattern[str]], ...] = (
     (
         "clashes",
         re.compile(
-            r"\bclash(?:es|ed)?\b|\bfighting\b|\bbattles?\b|\boffensive\b|\bassault\b"
+            r"\bclash(?:es|ed)?\b|\bfighting\b|\bbattl(?:es?|ed|ing)\b|\boffensive\b|\bassault\b"
+            r"|\bcounter-?attacks?\b"
             r"|\bstormed\b|\bgunfight\b|\bcombat\b|\bprison (?:attack|break)"
         ),
     ),
