@@ -25,7 +25,10 @@ _ALWAYS = re.compile(
     + r"|(?<!remnants of the )(?<!remnants of )\b(?:war|conflict) "
     r"(?:also |has |have |had |so far )*(?:killed|displaced|uprooted|claimed|cost)\b"
     r"|\bin the (?:war|conflict) so far"
-    r"|\b(?:fled|escaped) (?:from )?(?:the |syria'?s )?(?:civil )?war\b"
+    # "since the beginning of the full-scale invasion, 127 children were injured"
+    r"|\bsince the (?:start|beginning|outbreak|onset) of (?:the |its |their )?(?:[\w-]+ )?"
+    + _WAR
+    + r"|\b(?:fled|escaped) (?:from )?(?:the |syria'?s )?(?:civil )?war\b"
     r"|\b(?:killed|died|dead|deaths|displaced|lives)\b(?: \S+){0,4} \S+-(?:year|month)"
     r"(?:-old|-long)? (?:civil )?(?:war|conflict|uprising|crisis)"
     r"|\bannual (?:figure|toll|total|count|tally)\b"
@@ -50,7 +53,10 @@ _SINCE_YEAR = re.compile(
 # 3 June" or "since Saturday", which date an escalation.
 _SINCE_PERIOD = re.compile(
     r"\b(?:since|from) (?:the )?(?:start|beginning|turn|outset) of (?:the |this |last )?"
-    r"(?:year|(?:19|20)\d\d)\b|\bso far this year\b|\byear[- ]to[- ]date\b",
+    r"(?:current )?(?:year|(?:19|20)\d\d)\b|\bso far this year\b|\byear[- ]to[- ]date\b"
+    # "the number of people killed in Idlib in 2023 ... has risen to 412": a year's tally
+    r"|\b(?:number|toll|tally|total)\b[^.;]{0,100}\bin (?:19|20)\d\d\b[^.;]{0,80}"
+    r"\b(?:has|have) (?:now )?(?:risen|climbed|reached)\b",
     re.IGNORECASE,
 )
 # "since April": a running total when the month is two or more months back; "since
@@ -81,10 +87,21 @@ _SINCE_DAY_OF_YEAR = re.compile(
 )
 
 
+# "since October 8", "since 8 October": a day with no year, the last such before publication.
+_SINCE_DAY = re.compile(
+    rf"\bsince (?:{_DAY} {_MONTH}|{_MONTH} {_DAY})(?!\d|,? (?:19|20)\d\d)", re.IGNORECASE
+)
+
+
 def _since_months_ago(sentence: str, published: date) -> bool:
     for match in _SINCE_MONTH.finditer(sentence):
         month = _MONTH_NUMBERS[(match.group(1) or match.group(2)).lower()]
         if (published.month - month) % 12 >= _RUNNING_MONTHS:
+            return True
+    for match in _SINCE_DAY.finditer(sentence):
+        month = _MONTH_NUMBERS[(match.group(1) or match.group(2)).lower()]
+        # A dated start is often an offensive's first day: a season of it is its incident.
+        if (published.month - month) % 12 > _RUNNING_MONTHS:
             return True
     for match in _SINCE_DAY_OF_YEAR.finditer(sentence):
         month = _MONTH_NUMBERS[match.group(1).lower()]

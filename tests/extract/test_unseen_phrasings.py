@@ -681,6 +681,33 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
     ),
     ("a father of five is no count", "Hussein, a father of five who fled, said.", set()),
     (
+        "since the beginning of an invasion, whatever the tense",
+        "In total, since the beginning of the full-scale invasion, 127 children were injured "
+        "and 23 children died in the region.",
+        {("injured", 127, "children", CUM), ("killed", 23, "children", CUM)},
+    ),
+    (
+        "since the beginning of the current year",
+        "The network documented since the beginning of the current year the death of 23 "
+        "civilians by landmines.",
+        {("killed", 23, "civilians", CUM)},
+    ),
+    (
+        "a year's tally that has risen",
+        "The number of people killed in Idlib in 2024 by regime attacks has risen to 412.",
+        {("killed", 412, "people", CUM)},
+    ),
+    (
+        "since a day months back, told without its year",
+        "Since October 8, at least 350 people have been killed in Lebanon.",
+        {("killed", 350, "people", CUM)},
+    ),
+    (
+        "since a day of this season is the escalation's toll",
+        "Since June 3, at least 35 people have been killed.",
+        {("killed", 35, "people", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
