@@ -458,7 +458,9 @@ def test_vague_amounts_are_vague() -> None:
         ("Since the intervention began, 7,000 civilians have been killed.", "cumulative"),
         ("Over the past decade 12,000 children have died in the conflict.", "cumulative"),
         ("After ten years of war that left 400,000 dead, talks resumed.", "cumulative"),
-        ("Since October 5, strikes have killed 120 people in the province.", "incident"),
+        # five months back: a running total (a month back, below, the escalation's toll)
+        ("Since October 5, strikes have killed 120 people in the province.", "cumulative"),
+        ("Since February 5, strikes have killed 120 people in the province.", "incident"),
         ("A month of escalation killed 66 civilians in the province.", "incident"),
         ("The war has displaced 6 million people.", "cumulative"),
         (
@@ -473,7 +475,8 @@ def test_vague_amounts_are_vague() -> None:
             "incident",
         ),
         ("The ministry said the toll had risen to 35,000 since October 7.", "cumulative"),
-        ("Some 500,000 people have fled since October 7.", "incident"),
+        ("Some 500,000 people have fled since October 7.", "cumulative"),
+        ("Some 500,000 people have fled since March 7.", "incident"),
         (
             "At least 1,506 civilians have been killed since the escalation began in April 2019, "
             "the UN said.",
