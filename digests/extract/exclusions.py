@@ -129,6 +129,12 @@ LABEL_WORDS = frozenset(
         "round",
         "episode",
         "unit",
+        "hotline",
+        "phone",
+        "telephone",
+        "tel",
+        "fax",
+        "whatsapp",
         "centre",
         "center",
         "station",
@@ -170,6 +176,8 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
         return True
     if _ratio_or_frequency(tokens, i, j):
         return True
+    if prev is not None and prev.is_number and tok.is_number:
+        return True  # "0 800 409 198": a phone number or a code, digits in groups
     if prev is not None and prev.low.endswith("'s") and prev2 is not None and prev2.low == "of":
         return True  # "1.9 million of Gaza's 2.3 million people": the population
     if nxt is not None and nxt.low == "per" and j + 1 < len(tokens):
@@ -284,7 +292,9 @@ def _speaker(tokens: list[Token], i: int, j: int) -> bool:
     return len(after) >= 2 and after[1] in _SPEECH  # "one of (the) residents said"
 
 
-_PERSON_DESCRIBED = frozenset({"a", "an", "who", "whose", "from", "the"})
+_PERSON_DESCRIBED = frozenset(
+    {"a", "an", "who", "whose", "from", "the", "was", "is", "had", "has", "died", "and"}
+)
 
 
 def _age_after_name(tokens: list[Token], i: int, j: int) -> bool:
@@ -296,7 +306,8 @@ def _age_after_name(tokens: list[Token], i: int, j: int) -> bool:
         return False
     name, described = tokens[i - 2], tokens[j + 1]
     named = name.text[:1].isalpha() and any(c.isupper() for c in name.text)
-    return named and described.low in _PERSON_DESCRIBED
+    person = name.low in GROUP_NOUNS and not name.low.endswith("s")  # "a farmer, 52, was"
+    return (named or person) and described.low in _PERSON_DESCRIBED
 
 
 def _listed_after_label(tokens: list[Token], i: int) -> bool:

@@ -708,6 +708,12 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 35, "people", INC)},
     ),
     (
+        "an age set off by commas after a person",
+        "A farmer, 52, was killed and his two nephews were wounded.",
+        {("killed", 1, "people", INC), ("injured", 2, "people", INC)},
+    ),
+    ("a phone number is no count", "Hotline for evacuation: 0 800 409 198.", set()),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
