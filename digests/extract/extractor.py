@@ -234,6 +234,9 @@ class _Reading:
             kind, group = label_meaning(named.group(1))
             if kind is not None:
                 return kind, group
+        if named is not None and _COUNTED_THINGS & set(named.group(1).lower().split()):
+            return None  # "Assassination attempts: 46", "Settlements hit: 14": no people
+        bulleted = _BULLET_LABEL.match(text)
         label = _LABEL_LINE.match(text)
         # "Nine civilians, including three children and a woman:" under "SOHR documented
         # the deaths of 31 people, distributed as follows:" heads a sublist of that count.
@@ -241,10 +244,18 @@ class _Reading:
         if not (text.startswith(_BULLETS) or label or subheader):
             return None
         group = _label_group(label.group(1)) if label else None
+        if bulleted is not None:
+            group = label_meaning(bulleted.group(1))[1]  # "– of them civilians: 19"
         for back in range(index - 1, max(-1, index - _LIST_REACH), -1):
             line = self.sentences[back].text.strip()
             item = line.startswith(_BULLETS) or _LABEL_LINE.match(line) is not None
             kind = self.sentence_kinds.get(back)
+            parent = _KIND_LABEL.match(line)
+            if bulleted is not None and parent is not None:
+                # "Killed: 41" then "– of them civilians: 19": the sub-items of a count
+                parent_kind = label_meaning(parent.group(1))[0]
+                if parent_kind is not None:
+                    return parent_kind, group
             if item:
                 if line.endswith(":") and kind:
                     return kind, group  # "CIVILIANS: 180, ... :" heads the items after it
@@ -589,6 +600,35 @@ def _quote(text: str) -> str:
 _BULLETS = ("-", "•", "*", "–", "·")
 _LABEL_LINE = re.compile(r"^([A-Z][A-Za-z -]{2,30}):\s*\d")
 _KIND_LABEL = re.compile(r"^([A-Z][^:.;!?]{2,90}):\s*\d")
+_BULLET_LABEL = re.compile(r"^[-•*–·]\s*([^:.;!?]{2,90}):\s*\d")
+# Labels of counts of things, not people: "Arrests: 38", "Settlements hit: 14".
+_COUNTED_THINGS = frozenset(
+    {
+        "attempts",
+        "arrests",
+        "strikes",
+        "attacks",
+        "shells",
+        "drones",
+        "missiles",
+        "raids",
+        "violations",
+        "settlements",
+        "incidents",
+        "explosions",
+        "operations",
+        "houses",
+        "homes",
+        "schools",
+        "buildings",
+        "trucks",
+        "sorties",
+        "rockets",
+        "hit",
+        "down",
+        "launched",
+    }
+)
 _LIST_REACH = 40  # lines back from an item to its list's header
 _HEADING_CHARS = 100
 

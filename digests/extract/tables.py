@@ -140,20 +140,62 @@ def _caption(lines: list[_Line], header_at: int) -> str:
 
 def find_table_rows(text: str) -> list[TableRow]:
     """The data rows of every text table, in order, with their counted cells."""
-    if "|" not in text and "  " not in text and "\t" not in text:
+    if "|" not in text and "  " not in text and "\t" not in text and "..." not in text:
         return []
     lines = _lines(text)
     rows: list[TableRow] = []
     index = 0
     while index < len(lines):
         meanings = _header(lines[index].text)
-        if meanings is None:
-            index += 1
-            continue
-        found = _rows(lines, index, meanings)
+        found = (
+            _rows(lines, index, meanings) if meanings is not None else _leader_rows(lines, index)
+        )
         rows.extend(found)
-        index += 1 + max(len(found), 1)
+        index += 1 + len(found)
     return rows
+
+
+# "Western countryside ............. 20": a label, dots or a wide gap, one number.
+_LEADER_ROW = re.compile(
+    r"^(?P<label>\S.*?\S)(?:\s*\.{3,}\s*|\s{2,}|\t|(?<=\))\s)(?P<count>[\d,]+|-)\s*$"
+)
+_MIN_LEADER_ROWS = 2
+
+
+def _leader_rows(lines: list[_Line], heading_at: int) -> list[TableRow]:
+    """Rows of one number each under a heading that names a kind ("DISTRIBUTION OF DEATHS
+    BY AREA"); at least two, so that a lone "Total  12" line is no table. A row whose label
+    names another kind ("People displaced ..... 78,000") is not the heading's."""
+    heading = lines[heading_at].text.strip()
+    if not heading or len(heading) > _CAPTION_CHARS or ".." in heading or heading[-1].isdigit():
+        return []  # "Civilians injured ...... 260+" is a row of its own, not a heading
+    kind, group = label_meaning(heading)
+    if kind is None:
+        return []
+    counted_group = group if group in _CAPTION_GROUPS else "people"
+    rows: list[TableRow] = []
+    for line in lines[heading_at + 1 :]:
+        match = _LEADER_ROW.match(line.text)
+        if match is None:
+            break
+        count = _count(match.group("count"))
+        label = match.group("label")
+        cells: tuple[TableCell, ...] = ()
+        if count is not None and label_meaning(label)[0] in (None, kind):
+            offset = line.start + match.start("count")
+            cells = (TableCell(kind, counted_group, count, offset),)
+        rows.append(
+            TableRow(
+                start=line.start,
+                end=line.start + len(line.text),
+                label=label,
+                label_offset=line.start + match.start("label"),
+                total=_TOTAL.match(label) is not None,
+                caption=heading,
+                cells=cells,
+            )
+        )
+    return rows if len(rows) >= _MIN_LEADER_ROWS else []
 
 
 def _rows(

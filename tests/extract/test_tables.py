@@ -95,3 +95,41 @@ def test_columns_that_count_nothing_and_empty_cells_give_no_figure() -> None:
 )
 def test_prose_and_tables_of_other_things_are_no_tables(text: str) -> None:
     assert find_table_rows(text) == []
+
+
+def test_dotted_rows_under_a_heading_count_the_headings_kind(extractor: Extractor) -> None:
+    text = (
+        "DISTRIBUTION OF DEATHS BY AREA\n"
+        "Western countryside ............. 20\n"
+        "Daraa city (al-Balad) 6\n"
+        "Quneitra ........................ 0\n"
+        "\n"
+        "KEY FIGURES\n"
+        "Civilians injured ....... 260+\n"
+        "People displaced (est.) ........ 78,000\n"
+        "Schools affected ........ 27\n"
+    )
+    counts = sorted((f.kind, f.count) for f in extractor.extract(text, PUBLISHED).figures)
+    assert ("killed", 20) in counts and ("killed", 6) in counts
+    assert ("killed", 0) not in counts
+    assert ("injured", 27) not in counts and ("killed", 27) not in counts  # schools
+
+
+def test_sub_items_of_a_labelled_count_take_its_kind(extractor: Extractor) -> None:
+    text = (
+        "SUMMARY\n"
+        "Killed: 41\n"
+        "  – of them civilians: 19\n"
+        "  – fighters (regime forces, local groups): 22\n"
+        "Injured: 27\n"
+        "Assassination attempts: 46 (of which 31 led to death)\n"
+        "Arrests: 38\n"
+    )
+    assert sorted(figures_of(extractor, text)) == sorted(
+        [
+            ("killed", 41, "people", None),
+            ("killed", 19, "civilians", None),
+            ("killed", 22, "combatants", None),
+            ("injured", 27, "people", None),
+        ]
+    )
