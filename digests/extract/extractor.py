@@ -599,7 +599,7 @@ def _quote(text: str) -> str:
 
 _BULLETS = ("-", "•", "*", "–", "·")
 _LABEL_LINE = re.compile(r"^([A-Z][A-Za-z -]{2,30}):\s*\d")
-_KIND_LABEL = re.compile(r"^([A-Z][^:.;!?]{2,90}):\s*\d")
+_KIND_LABEL = re.compile(r"^([A-Z][^:.;!?]{2,90}?)(?::|\s*\.{3,})\s*\d")
 _BULLET_LABEL = re.compile(r"^[-•*–·]\s*([^:.;!?]{2,90}):\s*\d")
 # Labels of counts of things, not people: "Arrests: 38", "Settlements hit: 14".
 _COUNTED_THINGS = frozenset(

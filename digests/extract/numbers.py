@@ -18,12 +18,12 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,]\d+)*(?:-[^\W\d_]+)+"
     r"|\d+(?:st|nd|rd|th)\b"
     r"|\d+(?:[.,]\d+)*"
-    r"|(?i:incl)\.(?=\s)"  # "incl. 532 children": one token, read as "including"
+    r"|(?i:incl|approx|est)\.(?=\s)"  # "incl. 532 children": one token, read in full
     r"|[^\W\d_]+(?:['’`][^\W\d_]+)*(?:-[^\W\d_]+(?:['’`][^\W\d_]+)*)*"
     r"|\S"
 )
 
-_ABBREVIATIONS = {"incl.": "including"}
+_ABBREVIATIONS = {"incl.": "including", "approx.": "approximately", "est.": "estimated"}
 # Longest token we bother with: anything longer is noise (a run of digits, a URL).
 _MAX_TOKEN = 60
 

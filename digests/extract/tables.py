@@ -119,8 +119,10 @@ def _lines(text: str) -> list[_Line]:
 def _header(line: str) -> list[tuple[str | None, str | None]] | None:
     """What each column of a header line counts, or None when the line heads no table."""
     cells = _cells(line)
-    if len(cells) < 2 or any(len(c) > _MAX_CELL_CHARS or _COUNT.match(c) for _, c in cells):
+    if len(cells) < 2 or not cells[0][1]:
         return None
+    if any(len(c) > _MAX_CELL_CHARS or _COUNT.match(c) or ".." in c for _, c in cells):
+        return None  # a header names columns; "Killed ..... 1,086" is a row
     meanings = [label_meaning(c) for _, c in cells]
     if not any(kind or group for kind, group in meanings[1:]):
         return None
@@ -147,17 +149,45 @@ def find_table_rows(text: str) -> list[TableRow]:
     index = 0
     while index < len(lines):
         meanings = _header(lines[index].text)
-        found = (
-            _rows(lines, index, meanings) if meanings is not None else _leader_rows(lines, index)
-        )
+        if meanings is not None:
+            found = _rows(lines, index, meanings)
+        else:
+            found = _leader_rows(lines, index) or _labelled_row(lines[index])
         rows.extend(found)
-        index += 1 + len(found)
+        index += max(1, len(found))
     return rows
+
+
+def _labelled_row(line: _Line) -> list[TableRow]:
+    """ "Killed ........ 1,086", "Civilians injured ...... 260+": one dotted line whose label
+    names its own kind."""
+    if ".." not in line.text:
+        return []
+    stripped = line.text.strip()
+    match = _LEADER_ROW.match(stripped)
+    if match is None:
+        return []
+    kind, group = label_meaning(match.group("label"))
+    count = _count(match.group("count"))
+    if kind is None or count is None:
+        return []
+    offset = line.start + line.text.index(stripped)
+    return [
+        TableRow(
+            start=line.start,
+            end=line.start + len(line.text),
+            label=match.group("label"),
+            label_offset=offset + match.start("label"),
+            total=False,
+            caption="",
+            cells=(TableCell(kind, group or "people", count, offset + match.start("count")),),
+        )
+    ]
 
 
 # "Western countryside ............. 20": a label, dots or a wide gap, one number.
 _LEADER_ROW = re.compile(
-    r"^(?P<label>\S.*?\S)(?:\s*\.{3,}\s*|\s{2,}|\t|(?<=\))\s)(?P<count>[\d,]+|-)\s*$"
+    r"^(?P<label>\S.*?\S)(?:\s*\.{3,}\s*|\s{2,}|\t|(?<=\))\s)(?P<count>[\d,]+|-)\+?\s*$"
 )
 _MIN_LEADER_ROWS = 2
 

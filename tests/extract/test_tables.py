@@ -133,3 +133,16 @@ def test_sub_items_of_a_labelled_count_take_its_kind(extractor: Extractor) -> No
             ("injured", 27, "people", None),
         ]
     )
+
+
+def test_a_dotted_line_whose_label_names_a_kind_is_a_figure(extractor: Extractor) -> None:
+    text = (
+        "  Victims of gang violence, Oct-Dec 2024 (UN)\n"
+        "  Killed ........ 1,086\n"
+        "  Injured ....... 492\n"
+        "  Kidnapped ..... 187\n"
+    )
+    assert figures_of(extractor, text) == [
+        ("killed", 1086, "people", None),
+        ("injured", 492, "people", None),
+    ]

@@ -714,6 +714,11 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
     ),
     ("a phone number is no count", "Hotline for evacuation: 0 800 409 198.", set()),
     (
+        "'approx.' before a count in another unit",
+        "The Cluster recorded the displacement of 78,310 individuals (approx. 14,900 families).",
+        {("displaced", 78_310, "people", INC), ("displaced", 14_900, "families", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
