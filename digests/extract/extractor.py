@@ -600,6 +600,7 @@ def _quote(text: str) -> str:
 _BULLETS = ("-", "•", "*", "–", "·")
 _LABEL_LINE = re.compile(r"^([A-Z][A-Za-z -]{2,30}):\s*\d")
 _KIND_LABEL = re.compile(r"^([A-Z][^:.;!?]{2,90}?)(?::|\s*\.{3,})\s*\d")
+_HEADING_KINDS = {"casualties": "injured", "victims": "killed"}
 _BULLET_LABEL = re.compile(r"^[-•*–·]\s*([^:.;!?]{2,90}):\s*\d")
 # Labels of counts of things, not people: "Arrests: 38", "Settlements hit: 14".
 _COUNTED_THINGS = frozenset(
@@ -635,8 +636,9 @@ _HEADING_CHARS = 100
 
 def _kind_named(line: str) -> str | None:
     """The kind a heading names: "MOST AFFECTED SUB-DISTRICTS (deaths)"; a heading's
-    "casualties" are the wounded beside the dead it lists apart."""
-    return kind_named(line, casualties="injured")
+    "casualties" are the wounded beside the dead it lists apart, and the "victims" a
+    report distributes by perpetrator or governorate are its dead."""
+    return kind_named(line, _HEADING_KINDS)
 
 
 def _label_group(label: str) -> str | None:

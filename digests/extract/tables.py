@@ -10,6 +10,7 @@ unsaid. Cells of other columns ("Weapons used") and empty cells ("-") are no fig
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from digests.extract.groups import GROUP_NOUNS
@@ -81,9 +82,10 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return cells
 
 
-def kind_named(text: str, casualties: str | None = None) -> str | None:
-    """The one kind a heading or header names ("Killed", "IDPs"), else None."""
-    words = {**KIND_WORDS, "casualties": casualties} if casualties else KIND_WORDS
+def kind_named(text: str, extra: Mapping[str, str] | None = None) -> str | None:
+    """The one kind a heading or header names ("Killed", "IDPs"), else None. ``extra`` adds
+    words a kind of text gives a kind ("casualties" beside the dead a heading lists)."""
+    words = {**KIND_WORDS, **extra} if extra else KIND_WORDS
     kinds = {words[w] for w in _WORD.findall(text.lower()) if w in words}
     return kinds.pop() if len(kinds) == 1 else None
 

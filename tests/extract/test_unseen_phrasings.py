@@ -719,6 +719,11 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 78_310, "people", INC), ("displaced", 14_900, "families", INC)},
     ),
     (
+        "a report's victims distributed under a heading are its dead",
+        "II. Distribution of victims by perpetrator\n• Syrian regime forces: 38\n• ISIS: 4",
+        {("killed", 38, "people", INC), ("killed", 4, "people", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
