@@ -271,6 +271,8 @@ class _Reading:
                 if kind is None and line.endswith(":") and self._same_paragraph(back):
                     kind = self.sentence_kinds.get(back - 1)  # "... deaths of 31 people."
                     # then "They are distributed as follows:"
+                if _BY_PERPETRATOR.search(line):
+                    group = "people"  # "Syrian regime forces: 38" names who killed, not who died
                 return (kind, group) if kind else None
             # "DTM has verified the arrival of 14,000 households." then "- Sennar State:
             # 6,200 households": a list right after a counting sentence breaks it down.
@@ -600,6 +602,7 @@ def _quote(text: str) -> str:
 _BULLETS = ("-", "•", "*", "–", "·")
 _LABEL_LINE = re.compile(r"^([A-Z][A-Za-z -]{2,30}):\s*\d")
 _KIND_LABEL = re.compile(r"^([A-Z][^:.;!?]{2,90}?)(?::|\s*\.{3,})\s*\d")
+_BY_PERPETRATOR = re.compile(r"\bperpetrat|\bby (?:the )?(?:party|parties|actor)", re.I)
 _HEADING_KINDS = {"casualties": "injured", "victims": "killed"}
 _BULLET_LABEL = re.compile(r"^[-•*–·]\s*([^:.;!?]{2,90}):\s*\d")
 # Labels of counts of things, not people: "Arrests: 38", "Settlements hit: 14".
