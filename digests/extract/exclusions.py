@@ -259,6 +259,23 @@ def _code_name(tokens: list[Token], j: int) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1].is_number and _glued(tokens[j], tokens[j + 1])
 
 
+_RELATIVES = frozenset(
+    {
+        "cousin",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "brother",
+        "sister",
+        "grandson",
+        "granddaughter",
+        "neighbour",
+        "neighbor",
+        "friend",
+        "colleague",
+    }
+)
 _PARENTS = frozenset({"father", "mother", "parent", "parents", "grandfather", "grandmother"})
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _AGED_NOUNS = frozenset(
@@ -306,7 +323,8 @@ def _age_after_name(tokens: list[Token], i: int, j: int) -> bool:
         return False
     name, described = tokens[i - 2], tokens[j + 1]
     named = name.text[:1].isalpha() and any(c.isupper() for c in name.text)
-    person = name.low in GROUP_NOUNS and not name.low.endswith("s")  # "a farmer, 52, was"
+    # "a farmer, 52, was", "his cousin, 8, was injured"
+    person = (name.low in GROUP_NOUNS or name.low in _RELATIVES) and not name.low.endswith("s")
     return (named or person) and described.low in _PERSON_DESCRIBED
 
 

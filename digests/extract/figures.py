@@ -144,6 +144,7 @@ def _subject_word(low: str) -> bool:
 # of Medical Relief Organisations were killed", "a volunteer with a local NGO was injured",
 # "a driver for the Red Crescent was killed".
 _ATTACHING = frozenset({"of", "with", "for"})
+_LEFT_WITHOUT = frozenset({"with", "without", "behind", "stranded", "trapped", "in"})
 
 
 def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
@@ -164,6 +165,8 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
                 kind, length = HEAD_KINDS[nxt], length + 1
             if nxt in ("or", "and/or") and j + length + 1 < n and lows[j + length + 1] in MIXED:
                 return None, False, j  # "killed or injured": no single kind
+            if kind == "displaced" and lows[j + length - 1] == "left" and nxt in _LEFT_WITHOUT:
+                return None, False, j  # "left with little or no electricity": not uprooted
             return kind, guess, j + length
         low = lows[j]
         if (low in PREPOSITIONS or low in _ATTACHING) and steps == 0:
@@ -421,6 +424,8 @@ def read_sentence(
             and (phrase.partitive is None or post is None)
         ):
             phrase.kind = phrase.head_kind  # "220,000 dead and displaced 12 million"
+        elif post == "displaced" and phrase.modifier_kind in ("injured", "killed"):
+            phrase.kind = phrase.modifier_kind  # "two injured persons were evacuated": wounded
         elif post is not None:
             phrase.kind, phrase.blocked, phrase.post_end = post, post_guess, post_end
         elif phrase.head_kind is not None:

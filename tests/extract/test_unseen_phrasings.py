@@ -724,6 +724,21 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 38, "people", INC), ("killed", 4, "people", INC)},
     ),
     (
+        "people left without power are not uprooted",
+        "Across the region, about two million people have been left with little electricity.",
+        set(),
+    ),
+    (
+        "the wounded evacuated to hospital are wounded",
+        "Two injured persons were evacuated to the General Reference Hospital.",
+        {("injured", 2, "people", INC)},
+    ),
+    (
+        "a relative's age set off by commas",
+        "A 10-year-old boy was killed and his cousin, 8, was injured by the landmine.",
+        {("killed", 1, "children", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
