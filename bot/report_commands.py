@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from digests.app import Sitrep
@@ -33,6 +34,7 @@ def add_report_commands(commands: argparse._SubParsersAction) -> None:
     chart = commands.add_parser("chart", help="draw the daily trend as a PNG")
     chart.add_argument("--place", help="a place, governorate or country")
     chart.add_argument("--days", type=int, default=30, help="how many days (default 30)")
+    chart.add_argument("--until", help="the last day, YYYY-MM-DD (default today)")
     chart.add_argument("--out", required=True, help="the PNG file to write")
 
 
@@ -69,7 +71,14 @@ def run_report(app: Sitrep, args: argparse.Namespace) -> int:
     if args.days < 1 or args.days > 3660:
         print("sitrep: error: --days must be between 1 and 3660", file=sys.stderr)
         return 2
-    period = Period.ending(now.date(), args.days)
+    try:
+        last = date.fromisoformat(args.until) if args.until else now.date()
+    except ValueError:
+        print(
+            f"sitrep: error: --until {args.until!r} is not a date like 2024-12-31", file=sys.stderr
+        )
+        return 2
+    period = Period.ending(last, args.days)
     out = chart_events(
         events_in(app.store, period),
         period,

@@ -91,3 +91,13 @@ def test_chart_writes_a_png(
     assert main(["chart", "--days", "30", "--out", str(out)]) == 0
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert main(["chart", "--days", "0", "--out", str(out)]) == 2
+
+
+def test_chart_ends_on_the_day_asked_for_and_refuses_a_bad_one(
+    ingested: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "october.png"
+    assert main(["chart", "--days", "30", "--until", "2021-10-31", "--out", str(out)]) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert main(["chart", "--until", "31/10/2021", "--out", str(out)]) == 2
+    assert "is not a date" in capsys.readouterr().err
