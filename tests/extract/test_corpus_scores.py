@@ -1,5 +1,5 @@
 """Figures on labelled corpora, scored as SCHEMA.md says: ../shared/corpus (seeds and dev),
-and the project's own tests/corpus/holdout, fresh, unseen and blind (articles written for
+and the project's own tests/corpus/holdout, fresh, unseen and blind* (articles written for
 Sitrep to measure it on text it was not tuned on when they were written).
 
 Targets of issue 3: loose F1 >= 0.95, strict F1 >= 0.90, scope accuracy >= 0.95.
@@ -104,11 +104,20 @@ def test_figures_on_the_latest_unseen_set_do_not_fall_back() -> None:
     assert scope_accuracy >= 0.95, report
 
 
-def test_figures_on_the_session_3_blind_set_do_not_fall_back() -> None:
-    """tests/corpus/blind: 40 articles written blind in session 3 and scored before any
-    tuning at loose F1 0.902 (P 0.971, R 0.842). Tuned on since (0.928), so this guards the
-    level reached, not the issue's target on new text."""
-    loose_f1, strict_f1, scope_accuracy, report = _corpus_scores("blind")
-    assert loose_f1 >= 0.92, report
-    assert strict_f1 >= 0.88, report
-    assert scope_accuracy >= 0.95, report
+# Blind sets: written by helpers who read neither the code nor the other corpora, scored
+# before any tuning (loose F1 then), tuned on since. Each guards the level reached (less a
+# small margin), not the issue's target on new text.
+BLIND_LEVELS = {
+    "blind": (0.945, 0.91, 0.98),  # session 3; 0.902 before tuning
+    "blind2": (0.935, 0.90, 0.95),  # session 4; 0.867 before tuning
+    "blind3": (0.915, 0.88, 0.92),  # session 4, after that session's changes; 0.891 before
+}
+
+
+@pytest.mark.parametrize("corpus", sorted(BLIND_LEVELS))
+def test_figures_on_the_blind_sets_do_not_fall_back(corpus: str) -> None:
+    loose_level, strict_level, scope_level = BLIND_LEVELS[corpus]
+    loose_f1, strict_f1, scope_accuracy, report = _corpus_scores(corpus)
+    assert loose_f1 >= loose_level, report
+    assert strict_f1 >= strict_level, report
+    assert scope_accuracy >= scope_level, report
