@@ -672,6 +672,8 @@ def _source(sentences: Sequence[Sentence], index: int, cache: dict[int, str | No
     for back in range(index, max(-1, index - _SOURCE_REACH), -1):
         if sentences[back].paragraph != paragraph:
             break
+        if back < index and sentences[back + 1].text.lstrip().startswith(_BULLETS):
+            break  # each bullet is a statement of its own, with its own source or none
         if back not in cache:
             cache[back] = find_source(sentences[back].text)
         if cache[back] is not None:

@@ -68,3 +68,19 @@ def test_claimed_lives_is_a_death_not_a_citation() -> None:
 def test_unnamed_reporters_are_a_voice_of_their_own(sentence: str, source: str) -> None:
     """So the sentence does not take the last named source before it."""
     assert find_source(sentence) == source
+
+
+def test_a_bullet_does_not_take_the_source_of_the_bullet_before() -> None:
+    from datetime import date
+
+    from digests.extract.extractor import default_extractor
+
+    text = (
+        "HIGHLIGHTS\n"
+        "• The Health Cluster reported 38 people killed.\n"
+        "• More than 52,000 people have been newly displaced.\n"
+    )
+    sources = {
+        f.count: f.source for f in default_extractor().extract(text, date(2023, 12, 8)).figures
+    }
+    assert sources == {38: "Health Cluster", 52_000: None}
