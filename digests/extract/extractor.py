@@ -189,7 +189,12 @@ class _Reading:
         """ "Of the twenty-three, eleven were civilians": the counts after the opening are
         parts of a count of a known kind, the one told before or the one the opening names
         ("Of the 9,840 people who left, 4,700 are children"), and where the parts begin."""
-        match = _PARTITIVE.match(self.sentences[index].text)
+        text = self.sentences[index].text
+        named = _AMONG_KIND.match(text)
+        if named is not None:  # "Among the injured persons, 4 are women"
+            kind = kind_named(named.group(1), _HEADING_KINDS)
+            return ((kind, None), named.end()) if kind else None
+        match = _PARTITIVE.match(text)
         if match is None:
             return None
         tokens = tokenize(match.group(1))
@@ -788,6 +793,13 @@ def _without_appositions(sentence: str) -> str:
     return _APPOSITION.sub(
         lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)), sentence
     )
+
+
+_AMONG_KIND = re.compile(
+    r"^\s*(?:of|among) (?:the|those) (injured|wounded|dead|killed|victims|displaced|martyrs)"
+    r"\b[^,;:]{0,40},",
+    re.IGNORECASE,
+)
 
 
 def _verb_kind(words: str) -> str | None:

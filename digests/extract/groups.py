@@ -21,6 +21,7 @@ _add(
     "demonstrators students student relatives relative guests mourners lives fatalities "
     "deaths casualties injuries wounded injured displaced killed survivors teacher teachers "
     "driver drivers shepherd shepherds technician technicians guard guards "
+    "hunters hunter pickers picker gatherers herders herder fishermen fisherman miners "
     "palestinians syrians ukrainians sudanese yemenis iraqis afghans bedouin bedouins "
     "alawites kurds christians druze",
 )
@@ -151,6 +152,7 @@ MODIFIERS = frozenset(
         "elderly",
         "old",
         "newly",
+        "new",
         "internally",
         "innocent",
         "unarmed",

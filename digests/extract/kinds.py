@@ -24,7 +24,7 @@ POST: dict[tuple[str, ...], str] = {
         "among the fatalities|among the bodies|buried|confirmed dead|feared dead|killed|"
         "drowned|crushed|crushed to death|suffocated|electrocuted|among the victims|"
         "assassinated|gunned down|beheaded|stabbed to death|beaten to death|froze to death|"
-        "frozen to death|since died|since succumbed",
+        "frozen to death|since died|since succumbed|sacrificed their lives|gave their lives",
     ),
     **_phrases(
         "injured",
@@ -50,7 +50,8 @@ POST: dict[tuple[str, ...], str] = {
         "in camps|newly displaced|internally displaced|staying in|staying with|"
         "living in tents|in makeshift camps|lost their shelter|lost their shelters|"
         "lost their homes|lost their tents|left homeless|made homeless|rendered homeless|"
-        "arrived|arriving|since fled|since left|since been displaced",
+        "arrived|arriving|since fled|since left|since been displaced|since abandoned|"
+        "abandoned their homes|abandoned their houses|abandoned their villages",
     ),
     **_phrases("missing", "missing|unaccounted for|disappeared"),
     **_phrases(
@@ -132,6 +133,7 @@ HEAD_KINDS: dict[str, str] = {
     "displaced": "displaced",
     "idps": "displaced",
     "idp": "displaced",
+    "arrivals": "displaced",  # "380,000 new arrivals since April", "1,150 family arrivals"
     "missing": "missing",
 }
 

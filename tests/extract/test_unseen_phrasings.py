@@ -734,6 +734,31 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("injured", 2, "people", INC)},
     ),
     (
+        "'Among the injured persons,' frames the parts after it",
+        "Among the injured persons, 4 are women.",
+        {("injured", 4, "women", INC)},
+    ),
+    (
+        "fighters who sacrificed their lives",
+        "From the resistance side 3 comrades sacrificed their lives.",
+        {("killed", 3, "combatants", INC)},
+    ),
+    (
+        "truffle pickers are people",
+        "Gunmen killed 16 truffle pickers near the desert town.",
+        {("killed", 16, "people", INC)},
+    ),
+    (
+        "new arrivals of a displacement update",
+        "The town has absorbed more than 380,000 new arrivals in two weeks.",
+        {("displaced", 380_000, "people", INC)},
+    ),
+    (
+        "households that have since abandoned a town",
+        "More than 2,300 households have since abandoned the locality.",
+        {("displaced", 2_300, "families", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
