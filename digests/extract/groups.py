@@ -22,6 +22,8 @@ _add(
     "deaths casualties injuries wounded injured displaced killed survivors teacher teachers "
     "driver drivers shepherd shepherds technician technicians guard guards "
     "hunters hunter pickers picker gatherers herders herder fishermen fisherman miners "
+    "brothers sisters cousins nephews nieces companions colleagues friends neighbours "
+    "neighbors "
     "palestinians syrians ukrainians sudanese yemenis iraqis afghans bedouin bedouins "
     "alawites kurds christians druze",
 )

@@ -759,6 +759,11 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 2_300, "families", INC)},
     ),
     (
+        "brothers and companions are people",
+        "Two brothers in their twenties were shot dead; two of his companions were wounded.",
+        {("killed", 2, "people", INC), ("injured", 2, "people", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
