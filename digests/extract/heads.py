@@ -222,6 +222,7 @@ PARTITIVE_DETERMINERS = frozenset(
 
 
 # Words that never qualify a noun: they end a phrase rather than describe its people.
+_STAFF_OWNER_REACH = 10  # words back from "its staff" to the organisation it names
 _NOT_MODIFIERS = frozenset(
     {"and", "or", "but", "of", "the", "a", "an", "to", "in", "on", "at", "by", "with", "from"}
     | {"where", "when", "who", "whom", "which", "that", "while", "whose", "than", "into"}
@@ -389,6 +390,9 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
         if low in STAFF_NOUNS:
             following = _until_punctuation(lows, j + 1, 6)
             group = staff_group(modifiers) or staff_group(following)
+            if group is None and j >= 2 and lows[j - 1] in ("its", "their"):
+                # "UNRWA says 220 of its staff have been killed": the owner named before
+                group = staff_group(lows[max(0, j - _STAFF_OWNER_REACH) : j])
             if group is None:
                 group = "combatants" if low == "personnel" else "people"
             if nxt in ("member", "members"):

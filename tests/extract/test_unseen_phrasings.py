@@ -764,6 +764,11 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 2, "people", INC), ("injured", 2, "people", INC)},
     ),
     (
+        "an aid agency's staff, its name told before",
+        "UNRWA says 220 of its staff have been killed in that time.",
+        {("killed", 220, "aid_workers", CUM)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
