@@ -706,7 +706,9 @@ def _sides(lows: list[str], phrases: list[Phrase]) -> None:
             later.kind, later.group, later.sibling = phrase.kind, "combatants", phrase
 
 
-_BRINGING = frozenset({"bringing", "raising", "taking", "pushing", "brought", "raised"})
+_BRINGING = frozenset(
+    {"bringing", "raising", "taking", "pushing", "brought", "raised", "brings", "bring", "raises"}
+)
 _NUMBER_NOUNS_AFTER = frozenset({"number", "toll", "tally", "total"})
 _NUMBER_REACH = 8  # words from "the number of" to the verb that says what was counted
 _COUNTED_VERBS = {

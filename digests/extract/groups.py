@@ -43,7 +43,7 @@ _add(
     "officers officer servicemen serviceman policemen policeman commanders commander recruits "
     "conscripts paramilitaries mercenaries snipers terrorists terrorist extremists members "
     "member personnel militia militias loyalists loyalist police leaders leader attackers forces "
-    "assailants comrades elements",
+    "assailants comrades elements peacekeepers peacekeeper",
 )
 _add(
     "aid_workers",

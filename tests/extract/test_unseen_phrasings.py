@@ -769,6 +769,17 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 220, "aid_workers", CUM)},
     ),
     (
+        "'brings to N the number of' in the present",
+        "The attack brings to 12 the number of people killed this week.",
+        {("killed", 12, "people", INC)},
+    ),
+    (
+        "peacekeepers are combatants, counted since a mission's start",
+        "This brings to 174 the number of peacekeepers who have died since the mission was "
+        "deployed in 2013.",
+        {("killed", 174, "combatants", CUM)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
