@@ -789,10 +789,18 @@ _APPOSITION = re.compile(
 
 
 def _without_appositions(sentence: str) -> str:
-    """The sentence with such names blanked out, every offset kept."""
-    return _APPOSITION.sub(
+    """The sentence with such names blanked out, and the dash or colon after a leading count
+    ("2.9 million - Somalis internally displaced"), every offset kept."""
+    sentence = _APPOSITION.sub(
         lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)), sentence
     )
+    return _LEADING_COUNT.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
+
+
+# "By the numbers" boxes: "2.9 million - Somalis internally displaced (UNHCR)".
+_LEADING_COUNT = re.compile(
+    r"^(\s*\d[\d.,]*(?: (?:million|thousand|billion))?)(\s*[-–—:]\s)(?=[^\W\d_])"
+)
 
 
 _AMONG_KIND = re.compile(

@@ -150,7 +150,7 @@ PROFESSION_RUNNING_DEATHS = 100
 STOCK_DISPLACED = 1_000_000
 _STOCK = re.compile(
     r"\b(?:are|remain|remained|is|stay|still|now)\b(?: [\w-]+){0,2} displaced\b"
-    r"|\binternally displaced (?:people|persons|syrians)\b|\bIDPs\b"
+    r"|\binternally displaced\b|\bIDPs\b"
     r"|\bdisplaced (?:inside|within|across|throughout) (?:the )?country\b"
     r"|\b(?:have|has) been (?:displaced|forced from their homes|uprooted)\b"
     r"|\b(?:has|have) (?:\w+ )?(?:displaced|uprooted)\b",

@@ -780,6 +780,12 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 174, "combatants", CUM)},
     ),
     (
+        "a 'by the numbers' box: count, dash, description",
+        "BY THE NUMBERS\n2.9 million - Somalis internally displaced by conflict (UNHCR)\n"
+        "3 - suicide attacks in the capital so far this month",
+        {("displaced", 2_900_000, "people", CUM)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
