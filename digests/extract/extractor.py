@@ -212,7 +212,7 @@ class _Reading:
         before, sentence = self.sentences[index - 1], self.sentences[index]
         return (
             before.paragraph == sentence.paragraph
-            and before.text.lstrip().startswith(_BULLETS)
+            and _is_item(before.text)
             and not before.text.endswith("\n")
             and self._same_line(before, sentence)
         )
@@ -228,7 +228,7 @@ class _Reading:
         """A line ending in a colon right before a bulleted item: a list's (sub)header."""
         text = self.sentences[index].text.strip()
         following = self.sentences[index + 1].text if index + 1 < len(self.sentences) else ""
-        return text.endswith(":") and following.lstrip().startswith(_BULLETS)
+        return text.endswith(":") and _is_item(following)
 
     def _find_frame(self, index: int) -> tuple[str, str | None] | None:
         text = self.sentences[index].text.strip()
@@ -245,15 +245,15 @@ class _Reading:
         label = _LABEL_LINE.match(text)
         # "Nine civilians, including three children and a woman:" under "SOHR documented
         # the deaths of 31 people, distributed as follows:" heads a sublist of that count.
-        subheader = not text.startswith(_BULLETS) and not label and self._heads_a_list(index)
-        if not (text.startswith(_BULLETS) or label or subheader):
+        subheader = not _is_item(text) and not label and self._heads_a_list(index)
+        if not (_is_item(text) or label or subheader):
             return None
         group = _label_group(label.group(1)) if label else None
         if bulleted is not None:
             group = label_meaning(bulleted.group(1))[1]  # "– of them civilians: 19"
         for back in range(index - 1, max(-1, index - _LIST_REACH), -1):
             line = self.sentences[back].text.strip()
-            item = line.startswith(_BULLETS) or _LABEL_LINE.match(line) is not None
+            item = _is_item(line) or _LABEL_LINE.match(line) is not None
             kind = self.sentence_kinds.get(back)
             parent = _KIND_LABEL.match(line)
             if bulleted is not None and parent is not None:
@@ -605,6 +605,15 @@ def _quote(text: str) -> str:
 
 
 _BULLETS = ("-", "•", "*", "–", "·")
+# "A. Russian forces: 81 civilians", "3) Idlib: 12": a lettered or numbered item.
+_ENUMERATED = re.compile(r"^\s*(?:[A-Za-z]|\d{1,2})[.)]\s+\S")
+
+
+def _is_item(text: str) -> bool:
+    """A list item: bulleted, lettered or numbered."""
+    return text.lstrip().startswith(_BULLETS) or _ENUMERATED.match(text) is not None
+
+
 _LABEL_LINE = re.compile(r"^([A-Z][A-Za-z -]{2,30}):\s*\d")
 _KIND_LABEL = re.compile(r"^([A-Z][^:.;!?]{2,90}?)(?::|\s*\.{3,})\s*\d")
 _BY_PERPETRATOR = re.compile(r"\bperpetrat|\bby (?:the )?(?:party|parties|actor)", re.I)
@@ -659,13 +668,13 @@ def _label_group(label: str) -> str | None:
 
 def _list_header(sentences: Sequence[Sentence], index: int) -> str | None:
     """The line ending in a colon that a list item belongs to, when the sentence is one."""
-    if not sentences[index].text.lstrip().startswith(_BULLETS):
+    if not _is_item(sentences[index].text):
         return None
     # Items may stand in paragraphs of their own (each <li> or <p> of a web page): the
     # header is the nearest sentence before them that is not an item.
     for back in range(index - 1, -1, -1):
         text = sentences[back].text.strip()
-        if not text.startswith(_BULLETS):
+        if not _is_item(text):
             return text if text.endswith(":") else None
     return None
 
@@ -677,7 +686,7 @@ def _source(sentences: Sequence[Sentence], index: int, cache: dict[int, str | No
     for back in range(index, max(-1, index - _SOURCE_REACH), -1):
         if sentences[back].paragraph != paragraph:
             break
-        if back < index and sentences[back + 1].text.lstrip().startswith(_BULLETS):
+        if back < index and _is_item(sentences[back + 1].text):
             break  # each bullet is a statement of its own, with its own source or none
         if back not in cache:
             cache[back] = find_source(sentences[back].text)

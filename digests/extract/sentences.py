@@ -83,6 +83,10 @@ class Segmented:
         return any(start <= offset < end for start, end in self.skipped)
 
 
+# A line opening with a letter, a number or a roman numeral and a full stop numbers an item.
+_ENUMERATOR = re.compile(r"^\s*(?:[A-Za-z]|\d{1,2}|[IVX]{1,4})\.$")
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
@@ -104,6 +108,8 @@ def _split_line(line: str) -> list[tuple[int, str]]:
             continue
         if word and len(word.group(1)) == 2 and word.group(1)[0].isupper():
             continue  # an initial ("J. Smith")
+        if _ENUMERATOR.match(before):
+            continue  # "A. Syrian regime forces: 167", "2. NEW DISPLACEMENT": a list's label
         pieces.append((start, line[start:cut]))
         start = match.end()
     pieces.append((start, line[start:]))

@@ -786,6 +786,16 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 2_900_000, "people", CUM)},
     ),
     (
+        "lettered items of a toll distributed by perpetrator",
+        "The death toll is distributed by perpetrator as follows:\n\nA. Syrian regime forces "
+        "(army, security): 167 civilians, including 42 children.\nB. ISIS: six civilians.",
+        {
+            ("killed", 167, "civilians", INC),
+            ("killed", 42, "children", INC),
+            ("killed", 6, "civilians", INC),
+        },
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
