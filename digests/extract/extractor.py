@@ -615,7 +615,7 @@ def _is_item(text: str) -> bool:
 
 
 _LABEL_LINE = re.compile(r"^([A-Z][A-Za-z -]{2,30}):\s*\d")
-_KIND_LABEL = re.compile(r"^([A-Z][^:.;!?]{2,90}?)(?::|\s*\.{3,})\s*\d")
+_KIND_LABEL = re.compile(r"^([A-Z][^:.;!?—]{2,90}?)(?::|\s*\.{3,}|\s+[—–]\s)\s*\d")
 _BY_PERPETRATOR = re.compile(r"\bperpetrat|\bby (?:the )?(?:party|parties|actor)", re.I)
 _HEADING_KINDS = {"casualties": "injured", "victims": "killed"}
 _BULLET_LABEL = re.compile(r"^[-•*–·]\s*([^:.;!?]{2,90}):\s*\d")

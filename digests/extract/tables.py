@@ -24,7 +24,7 @@ KIND_WORDS = {
 _PIPE = re.compile(r"\s*\|\s*")
 _ALIGNED = re.compile(r"\s{2,}|\t")
 _SEPARATOR = re.compile(r"^[\s|:+=-]+$")
-_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,7}$")
+_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d{1,7}$")
 _EMPTY = frozenset({"", "-", "–", "—", "0", "n/a", "none", "nil"})
 _TOTAL = re.compile(r"^(?:grand\s+)?totals?\b|^(?:all|overall|sum)$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
@@ -106,7 +106,7 @@ def _count(cell: str) -> int | None:
     value = cell.strip().rstrip("*")
     if value.lower() in _EMPTY or not _COUNT.match(value):
         return None
-    return int(value.replace(",", ""))
+    return int(re.sub(r"[,\s]", "", value))
 
 
 def _lines(text: str) -> list[_Line]:

@@ -146,3 +146,20 @@ def test_a_dotted_line_whose_label_names_a_kind_is_a_figure(extractor: Extractor
         ("killed", 1086, "people", None),
         ("injured", 492, "people", None),
     ]
+
+
+def test_counts_with_spaces_between_thousands_in_a_table() -> None:
+    text = (
+        "Territory    | New IDPs (persons) | Households\n"
+        "Masisi       | 64 300             | 12 860\n"
+        "TOTAL        | 95 600             | 19 120\n"
+    )
+    cells = [
+        (row.label, c.kind, c.group, c.count) for row in find_table_rows(text) for c in row.cells
+    ]
+    assert cells == [
+        ("Masisi", "displaced", "people", 64_300),
+        ("Masisi", "displaced", "families", 12_860),
+        ("TOTAL", "displaced", "people", 95_600),
+        ("TOTAL", "displaced", "families", 19_120),
+    ]

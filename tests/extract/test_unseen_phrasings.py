@@ -796,6 +796,15 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         },
     ),
     (
+        "a label set off by a dash",
+        "Dead: 12\nWounded — 30 (incl. 9 children)\nMissing: 3",
+        {
+            ("killed", 12, "people", INC),
+            ("injured", 30, "people", INC),
+            ("injured", 9, "children", INC),
+        },
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
