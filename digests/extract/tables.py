@@ -237,8 +237,12 @@ def _rows(
     caption_kind, caption_group = label_meaning(caption)
     if caption_group not in _CAPTION_GROUPS:
         caption_group = None  # "according to the National Police": who told, not who died
+    # "New IDPs (persons) | Households": a column of a group alone counts the one kind the
+    # other columns name, else the caption's.
+    named_kinds = {kind for kind, _ in meanings if kind}
+    shared_kind = named_kinds.pop() if len(named_kinds) == 1 else caption_kind
     columns = [
-        (kind or caption_kind, group or caption_group or "people") for kind, group in meanings
+        (kind or shared_kind, group or caption_group or "people") for kind, group in meanings
     ]
     rows: list[TableRow] = []
     for line in lines[header_at + 1 :]:
