@@ -798,11 +798,13 @@ _APPOSITION = re.compile(
 
 
 def _without_appositions(sentence: str) -> str:
-    """The sentence with such names blanked out, and the dash or colon after a leading count
-    ("2.9 million - Somalis internally displaced"), every offset kept."""
+    """The sentence with such names blanked out, "--" read as a dash, and the dash or colon
+    after a leading count ("2.9 million - Somalis internally displaced"), every offset
+    kept."""
     sentence = _APPOSITION.sub(
         lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)), sentence
     )
+    sentence = sentence.replace("--", "— ")  # a typed dash, as wires write it
     return _LEADING_COUNT.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
 
 

@@ -805,6 +805,17 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         },
     ),
     (
+        "a breakdown after a typed double dash",
+        "At least 150 people were killed on Monday -- 74 civilians, 41 rebels and 35 soldiers "
+        "-- according to the watchdog.",
+        {
+            ("killed", 150, "people", INC),
+            ("killed", 74, "civilians", INC),
+            ("killed", 41, "combatants", INC),
+            ("killed", 35, "combatants", INC),
+        },
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
