@@ -183,6 +183,9 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
             if k < n and lows[k] in ("was", "were", "had", "have", "has"):
                 j, steps = k, steps + 1
                 continue
+            if k < n and low in _ATTACHING and match_at(lows, k, POST) is not None:
+                j, steps = k, steps + 1  # "3,000 residents of the village and ... fled"
+                continue
             return None, False, j
         if low in ("who", "that") and steps == 0 and match_at(lows, j + 1, POST) is None:
             # "20 fighters who guarded the buses were killed": skip the relative clause

@@ -182,6 +182,8 @@ MODIFIERS = frozenset(
         "druze",
         "alawite",
         "bedouin",
+        "tribal",
+        "clan",
         "christian",
         "kurdish-led",
         "iranian-backed",

@@ -51,6 +51,7 @@ POST: dict[tuple[str, ...], str] = {
         "living in tents|in makeshift camps|lost their shelter|lost their shelters|"
         "lost their homes|lost their tents|left homeless|made homeless|rendered homeless|"
         "arrived|arriving|since fled|since left|since been displaced|since abandoned|"
+        "crossed into|crossed the border into|have crossed into|had crossed into|"
         "abandoned their homes|abandoned their houses|abandoned their villages",
     ),
     **_phrases("missing", "missing|unaccounted for|disappeared"),
@@ -64,6 +65,7 @@ PRE: dict[tuple[str, ...], str] = {
     **_phrases(
         "killed",
         "killing|killed|kill|kills|deaths of|death of|the deaths of|the death of|martyred|"
+        "martyrdom of|the martyrdom of|"
         "killing of|the killing of|killings of|lives of|claimed the lives of|bodies of|"
         "life of|the life of|claimed the life of|"
         "the bodies of|executed|executing|execution of|massacred|slaughtered|shot dead|"

@@ -816,6 +816,27 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         },
     ),
     (
+        "the martyrdom of",
+        "The network documented the martyrdom of 62 civilians in the eastern countryside.",
+        {("killed", 62, "civilians", INC)},
+    ),
+    (
+        "people who crossed into another country",
+        "More than 17,000 people crossed into Akkar governorate in north Lebanon.",
+        {("displaced", 17_000, "people", INC)},
+    ),
+    ("fighters crossing a line are not displaced", "200 fighters crossed into Idlib.", set()),
+    (
+        "residents of several places who fled",
+        "More than 3,000 residents of the village and nearby settlements fled to the forest.",
+        {("displaced", 3_000, "people", INC)},
+    ),
+    (
+        "tribal fighters",
+        "Among the dead were 18 Bedouin tribal fighters.",
+        {("killed", 18, "combatants", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
