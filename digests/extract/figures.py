@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from digests.extract.exclusions import excluded
 from digests.extract.groups import ARMED_CUES, GROUP_NOUNS, MODIFIERS
 from digests.extract.heads import left_with_injuries
 from digests.extract.kinds import (
@@ -44,6 +45,7 @@ from digests.extract.numbers import (
     Amount,
     Token,
     parse_digits,
+    read_amount,
     word_value,
 )
 from digests.extract.phrases import FILLERS, Phrase, find_phrases
@@ -501,7 +503,8 @@ def read_sentence(
             phrase.stale = True  # a breakdown of an earlier toll is as old as the toll
     _groups_from_antecedents(lows, phrases, previous)
     phrases = phrases + _family_totals(lows, phrases, known_kinds or {})
-    _shares_by_name(tokens, lows, phrases)
+    _toll_with(lows, phrases)
+    phrases = phrases + _shares_by_name(tokens, lows, phrases)
     out: list[Phrase] = []
     for phrase in phrases:
         if phrase.kind is None or phrase.blocked or phrase.population:
@@ -811,21 +814,47 @@ _SHARE_NOUNS = frozenset({"victims", "deaths", "dead", "killed", "fatalities", "
 _SHARE_LEADS = frozenset({"followed", "then", "next", "and", ",", "while"})
 
 
-def _shares_by_name(tokens: list[Token], lows: list[str], phrases: list[Phrase]) -> None:
+_TOLL_WORDS = frozenset({"toll", "tally"})
+_TOLL_WITH_REACH = 12  # tokens from "the highest death toll" to "with 21 civilians"
+
+
+def _toll_with(lows: list[str], phrases: list[Phrase]) -> None:
+    """ "Daraa saw the highest death toll in January, with 21 civilians": a count of people
+    after "with", shortly after a death toll, is that toll's."""
+    for phrase in phrases:
+        k = phrase.first
+        if phrase.kind is not None or phrase.group is None or k < 2 or lows[k - 1] != "with":
+            continue
+        before = lows[max(0, k - _TOLL_WITH_REACH) : k]
+        if _TOLL_WORDS & set(before) and ("death" in before or "casualty" in before):
+            phrase.kind = "killed"
+
+
+def _shares_by_name(tokens: list[Token], lows: list[str], phrases: list[Phrase]) -> list[Phrase]:
     """ "Idlib saw 29 civilians killed, followed by Aleppo with 18, Daraa with 14 and Deir
     Ez-Zor with 11 victims": after a counted phrase, "<Name> with N" counts N of its kind
-    (and, unless it names its own, its group)."""
+    (and, unless it names its own, its group). Returns the shares no phrase had read."""
     counted = [p for p in phrases if p.kind is not None and p.value is not None]
     if not counted or counted[0].parent is not None:
-        return
+        return []
     first = counted[0]
-    for phrase in phrases:
-        k = phrase.amount.start
-        if phrase.kind is not None or phrase.value is None or k < first.end + 2:
-            continue
-        if lows[k - 1] != "with" or not tokens[k - 2].is_capitalized:
-            continue
+    by_start = {p.amount.start: p for p in phrases}
+    added: list[Phrase] = []
+    for k in range(first.end + 2, len(tokens)):
+        if lows[k - 1] != "with" or not any(c.isupper() for c in tokens[k - 2].text):
+            continue  # a name: "Aleppo", "Deir ez-Zor"
         if not _SHARE_LEADS & set(lows[max(first.end, k - 6) : k - 2]):
+            continue
+        phrase = by_start.get(k)
+        if phrase is None:
+            amount = read_amount(tokens, k) if tokens[k].is_number else None
+            if amount is None or amount.value is None or excluded(tokens, amount):
+                continue
+            phrase = Phrase(
+                first=k, amount=amount, end=amount.end, value=amount.value, qualifier="exact"
+            )
+            added.append(phrase)
+        if phrase.kind is not None or phrase.value is None:
             continue
         noun = lows[phrase.amount.end] if phrase.amount.end < len(lows) else ""
         bare = noun in ("", ",", ";", ".", "and")
@@ -834,6 +863,7 @@ def _shares_by_name(tokens: list[Token], lows: list[str], phrases: list[Phrase])
         phrase.kind = first.kind
         if phrase.group is None or phrase.group == "people":
             phrase.group = first.resolved_group()
+    return [p for p in added if p.kind is not None]
 
 
 def _apposition(lows: list[str], phrase: Phrase) -> bool:

@@ -837,6 +837,21 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 18, "combatants", INC)},
     ),
     (
+        "a death toll 'with N', then shares by place",
+        "Daraa saw the highest death toll in January, with 21 civilians (26 per cent of the "
+        "total), followed by Aleppo with 16 and Deir ez-Zor with 14.",
+        {
+            ("killed", 21, "civilians", INC),
+            ("killed", 16, "civilians", INC),
+            ("killed", 14, "civilians", INC),
+        },
+    ),
+    (
+        "a town's population 'with N' is no toll",
+        "The city has the highest population, with 21 civilians per hectare.",
+        set(),
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
