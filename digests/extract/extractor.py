@@ -614,7 +614,8 @@ def _is_item(text: str) -> bool:
     return text.lstrip().startswith(_BULLETS) or _ENUMERATED.match(text) is not None
 
 
-_LABEL_LINE = re.compile(r"^([A-Z][A-Za-z -]{2,30}):\s*\d")
+# "CIVILIANS: 180", "ISIS (the self-proclaimed Islamic State): 3 civilians"
+_LABEL_LINE = re.compile(r"^([A-Z][A-Za-z '’()/&-]{2,60}):\s*\d")
 _KIND_LABEL = re.compile(r"^([A-Z][^:.;!?—]{2,90}?)(?::|\s*\.{3,}|\s+[—–]\s)\s*\d")
 _BY_PERPETRATOR = re.compile(r"\bperpetrat|\bby (?:the )?(?:party|parties|actor)", re.I)
 _HEADING_KINDS = {"casualties": "injured", "victims": "killed"}

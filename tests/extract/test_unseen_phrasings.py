@@ -852,6 +852,20 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         set(),
     ),
     (
+        "labels with brackets and slashes in a list by perpetrator",
+        "II. Distribution of victims by perpetrator\n\nRussian forces: 2 civilians\n"
+        "ISIS (the self-proclaimed Islamic State): 3 civilians\n"
+        "All armed opposition factions / Syrian National Army: 4 civilians, including 1 child\n"
+        "Other parties: 47 civilians",
+        {
+            ("killed", 2, "civilians", INC),
+            ("killed", 3, "civilians", INC),
+            ("killed", 4, "civilians", INC),
+            ("killed", 1, "children", INC),
+            ("killed", 47, "civilians", INC),
+        },
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
