@@ -957,3 +957,14 @@ def test_a_relatives_age_set_off_by_commas_is_no_count() -> None:
     text = "A 10-year-old boy was killed and his cousin, 8, was injured by the landmine."
     counts = {f.count for f in EXTRACTOR.extract(text, PUBLISHED).figures}
     assert 8 not in counts and 1 in counts
+
+
+def test_parts_of_two_different_tolls_are_two_figures() -> None:
+    """ "7 civilians, including 2 children" and "5 civilians, including 2 children": the same
+    count breaks down two tolls, so it is two groups of children, not one said twice."""
+    text = (
+        "On Monday, shelling killed 7 civilians, including 2 children, in one village. On "
+        "Tuesday, a car bomb killed 5 civilians, including 2 children, in another."
+    )
+    counts = [(f.count, f.group) for f in EXTRACTOR.extract(text, PUBLISHED).figures]
+    assert sorted(counts) == [(2, "children"), (2, "children"), (5, "civilians"), (7, "civilians")]
