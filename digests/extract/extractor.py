@@ -64,7 +64,6 @@ class _Found:
     headline: bool = False  # read from the first line: a headline restates the body
     spot: tuple[int, int] = (-1, -1)  # sentence and offset: two counts of one sentence differ
     paragraph: int = 0
-    whole: int | None = None  # the count it breaks down: "2 children" of 7, or of 5
 
 
 class Extractor:
@@ -378,7 +377,6 @@ class _Reading:
                 high=phrase.high,
                 definite=phrase.definite,
                 stale=phrase.stale,
-                whole=phrase.parent.value if phrase.parent is not None else None,
             )
             if phrase.value is not None and phrase.kind:
                 self.known_kinds.setdefault(phrase.value, phrase.kind)
@@ -488,7 +486,6 @@ class _Reading:
         definite: bool = False,
         stale: bool = False,
         row: TableRow | None = None,
-        whole: int | None = None,
     ) -> None:
         if count == 0:
             return  # "Killed: 0": nobody, which is no figure
@@ -546,7 +543,6 @@ class _Reading:
                 headline=row is None and _restates(index, sentence.text),
                 spot=(index, offset),
                 paragraph=sentence.paragraph,
-                whole=whole,
             )
         )
 
@@ -993,8 +989,6 @@ def _same_figure(a: _Found, b: _Found) -> bool:
     if a.spot[0] == b.spot[0] and a.spot != b.spot:
         return False  # "a nurse and a volunteer were killed": two people, not one said twice
     restated = a.headline or b.headline  # a headline's source and date are the body's
-    if a.whole is not None and b.whole is not None and a.whole != b.whole and not restated:
-        return False  # "7 civilians, including 2 children" and "5, including 2 children"
     # "Ambush kills 14" over "killed 14 soldiers": a headline leaves the group unsaid
     vague_headline = restated and "people" in (fa.group, fb.group)
     if fa.group != fb.group and not ({fa.group, fb.group} <= _COMPATIBLE_GROUPS or vague_headline):
