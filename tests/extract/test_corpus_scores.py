@@ -108,10 +108,10 @@ def test_figures_on_the_latest_unseen_set_do_not_fall_back() -> None:
 # before any tuning (loose F1 then), tuned on since. Each guards the level reached (less a
 # small margin), not the target on new text.
 BLIND_LEVELS = {
-    "blind": (0.945, 0.91, 0.98),  # session 3; 0.902 before tuning
-    "blind2": (0.935, 0.90, 0.95),  # session 4; 0.867 before tuning
-    "blind3": (0.915, 0.88, 0.92),  # session 4, after that session's changes; 0.891 before
-    "blind4": (0.90, 0.87, 0.94),  # session 4, at its end; 0.908 before any tuning
+    "blind": (0.955, 0.92, 0.99),  # session 3; 0.902 before tuning
+    "blind2": (0.945, 0.91, 0.96),  # session 4; 0.867 before tuning
+    "blind3": (0.935, 0.90, 0.93),  # session 4, after that session's changes; 0.891 before
+    "blind4": (0.945, 0.915, 0.945),  # session 4, written later; 0.908 before tuning
 }
 
 
