@@ -112,6 +112,7 @@ BLIND_LEVELS = {
     "blind2": (0.945, 0.91, 0.96),  # session 4; 0.867 before tuning
     "blind3": (0.935, 0.90, 0.93),  # session 4, after that session's changes; 0.891 before
     "blind4": (0.945, 0.915, 0.945),  # session 4, written later; 0.908 before tuning
+    "blind5": (0.91, 0.865, 0.955),  # session 4, written last; 0.918 before tuning
 }
 
 
