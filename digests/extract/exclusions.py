@@ -154,7 +154,9 @@ LABEL_WORDS = frozenset(
 )
 
 
-YEAR_PREPOSITIONS = frozenset({"in", "since", "of", "by", "from", "until", "till", "during"})
+YEAR_PREPOSITIONS = frozenset(
+    {"in", "since", "of", "by", "from", "until", "till", "during", "early", "late", "mid"}
+)
 
 
 def _is_month(tok: Token | None) -> bool:

@@ -806,9 +806,12 @@ def _without_appositions(sentence: str) -> str:
         lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)), sentence
     )
     sentence = sentence.replace("--", "— ")  # a typed dash, as wires write it
+    # "3. HAMA: BARREL BOMBS ON KAFR ZITA": an item's number counts nobody
+    sentence = _ITEM_NUMBER.sub(lambda m: " " * len(m.group()), sentence)
     return _LEADING_COUNT.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
 
 
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)](?=\s+\S)")
 # "By the numbers" boxes: "2.9 million - Somalis internally displaced (UNHCR)".
 _LEADING_COUNT = re.compile(
     r"^(\s*\d[\d.,]*(?: (?:million|thousand|billion))?)(\s*[-–—:]\s)(?=[^\W\d_])"

@@ -171,7 +171,7 @@ def _labelled_row(line: _Line) -> list[TableRow]:
         return []
     kind, group = label_meaning(match.group("label"))
     count = _count(match.group("count"))
-    if kind is None or count is None:
+    if kind is None or count is None or _things(match.group("label")):
         return []
     offset = line.start + line.text.index(stripped)
     return [
@@ -194,6 +194,42 @@ _LEADER_ROW = re.compile(
 _MIN_LEADER_ROWS = 2
 
 
+# Labels that count places or objects, whatever people they name: "Camps for displaced
+# people hit ....... 5", "Schools used as shelters ..... 27".
+_THINGS = frozenset(
+    {
+        "camps",
+        "camp",
+        "schools",
+        "hospitals",
+        "facilities",
+        "sites",
+        "shelters",
+        "homes",
+        "houses",
+        "buildings",
+        "vehicles",
+        "ambulances",
+        "centres",
+        "centers",
+        "markets",
+        "attacks",
+        "strikes",
+        "incidents",
+        "locations",
+        "communities",
+        "villages",
+        "towns",
+    }
+)
+
+
+def _things(label: str) -> bool:
+    """Whether a label's head word counts places or objects."""
+    first = _WORD.findall(label.lower())[:1]
+    return bool(first) and first[0] in _THINGS
+
+
 def _leader_rows(lines: list[_Line], heading_at: int) -> list[TableRow]:
     """Rows of one number each under a heading that names a kind ("DISTRIBUTION OF DEATHS
     BY AREA"); at least two, so that a lone "Total  12" line is no table. A row whose label
@@ -213,7 +249,7 @@ def _leader_rows(lines: list[_Line], heading_at: int) -> list[TableRow]:
         count = _count(match.group("count"))
         label = match.group("label")
         cells: tuple[TableCell, ...] = ()
-        if count is not None and label_meaning(label)[0] in (None, kind):
+        if count is not None and label_meaning(label)[0] in (None, kind) and not _things(label):
             offset = line.start + match.start("count")
             cells = (TableCell(kind, counted_group, count, offset),)
         rows.append(

@@ -866,6 +866,21 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         },
     ),
     (
+        "a numbered section heading counts nobody",
+        "3. HAMA: BARREL BOMBS ON KAFR ZITA, FIGHTING AROUND MOREK",
+        set(),
+    ),
+    (
+        "a year after 'early' is no count",
+        "Operation Olive Branch in early 2018 displaced an estimated 137,000 people.",
+        {("displaced", 137_000, "people", INC)},
+    ),
+    (
+        "a key-figures line counting camps",
+        "KEY FIGURES\nCamps for displaced people hit .......... 5\nPeople displaced ....... 1,200",
+        {("displaced", 1_200, "people", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
