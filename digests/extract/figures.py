@@ -146,6 +146,7 @@ def _subject_word(low: str) -> bool:
 # of Medical Relief Organisations were killed", "a volunteer with a local NGO was injured",
 # "a driver for the Red Crescent was killed".
 _ATTACHING = frozenset({"of", "with", "for"})
+_WOUNDS = frozenset({"wounds", "injuries", "burns", "fractures", "shrapnel"})
 _LEFT_WITHOUT = frozenset({"with", "without", "behind", "stranded", "trapped", "in"})
 
 
@@ -169,6 +170,8 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
                 return None, False, j  # "killed or injured": no single kind
             if kind == "displaced" and lows[j + length - 1] == "left" and nxt in _LEFT_WITHOUT:
                 return None, False, j  # "left with little or no electricity": not uprooted
+            if kind == "displaced" and _WOUNDS & set(lows[j + length : j + length + 4]):
+                return "injured", guess, j + length  # "seven children arrived with gunshot wounds"
             return kind, guess, j + length
         low = lows[j]
         if (low in PREPOSITIONS or low in _ATTACHING) and steps == 0:
@@ -457,11 +460,20 @@ def read_sentence(
         phrases[0].kind = list_frame[0]
         phrases[0].group = phrases[0].group or list_frame[1]
 
-    # "5 dead and 20 casualties": casualties set apart from the dead are the injured
+    # "5 dead and 20 casualties": casualties set apart from the dead are the injured; not
+    # "668 casualties (273 killed and 395 injured)", the two added up
     if any(p.kind == "killed" for p in phrases):
+        sums = {
+            (k.value or 0) + (i.value or 0)
+            for k in phrases
+            if k.kind == "killed"
+            for i in phrases
+            if i.kind == "injured"
+        }
         for phrase in phrases:
             if phrase.kind is None and lows[phrase.end - 1] in ("casualties", "casualty"):
-                phrase.kind = "injured"
+                if phrase.value not in sums:
+                    phrase.kind = "injured"
 
     # "68 children were among the 126 people killed": the part takes the whole's kind
     for phrase in phrases:

@@ -881,6 +881,16 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 1_200, "people", INC)},
     ),
     (
+        "casualties that add the dead and the wounded are no third figure",
+        "The project recorded 668 civilian casualties (273 killed and 395 injured).",
+        {("killed", 273, "civilians", INC), ("injured", 395, "civilians", INC)},
+    ),
+    (
+        "people who arrived with wounds are wounded",
+        "On a single truck on 14 April, seven children arrived with gunshot wounds.",
+        {("injured", 7, "children", INC)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
