@@ -471,9 +471,9 @@ def read_sentence(
             if i.kind == "injured"
         }
         for phrase in phrases:
-            if phrase.kind is None and lows[phrase.end - 1] in ("casualties", "casualty"):
-                if phrase.value not in sums:
-                    phrase.kind = "injured"
+            casualties = lows[phrase.end - 1] in ("casualties", "casualty")
+            if phrase.kind is None and casualties and phrase.value not in sums:
+                phrase.kind = "injured"
 
     # "68 children were among the 126 people killed": the part takes the whole's kind
     for phrase in phrases:
