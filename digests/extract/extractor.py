@@ -814,7 +814,7 @@ def _without_appositions(sentence: str) -> str:
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)](?=\s+\S)")
 # "By the numbers" boxes: "2.9 million - Somalis internally displaced (UNHCR)".
 _LEADING_COUNT = re.compile(
-    r"^(\s*\d[\d.,]*(?: (?:million|thousand|billion))?)(\s*[-–—:]\s)(?=[^\W\d_])"
+    r"^(\s*\d[\d.,]*(?: (?:million|thousand|billion))?\+?)(\s*[-–—:]\s)(?=[^\W\d_])"
 )
 
 

@@ -174,6 +174,14 @@ def _labelled_row(line: _Line) -> list[TableRow]:
     if kind is None or count is None or _things(match.group("label")):
         return []
     offset = line.start + line.text.index(stripped)
+    cells = [TableCell(kind, group or "people", count, offset + match.start("count"))]
+    if match.group("parts"):
+        # "Civilians killed ...... 46 (13 children, 9 women)": the breakdown in brackets
+        for part in _PART.finditer(match.group("parts")):
+            part_group = GROUP_NOUNS.get(part.group(2).lower())
+            if part_group and part_group != "people":
+                at = offset + match.start("parts") + part.start(1)
+                cells.append(TableCell(kind, part_group, int(part.group(1).replace(",", "")), at))
     return [
         TableRow(
             start=line.start,
@@ -182,14 +190,18 @@ def _labelled_row(line: _Line) -> list[TableRow]:
             label_offset=offset + match.start("label"),
             total=False,
             caption="",
-            cells=(TableCell(kind, group or "people", count, offset + match.start("count")),),
+            cells=tuple(cells),
         )
     ]
 
 
+_PART = re.compile(r"(\d[\d,]*)\s+([a-z]+)", re.IGNORECASE)
+
+
 # "Western countryside ............. 20": a label, dots or a wide gap, one number.
 _LEADER_ROW = re.compile(
-    r"^(?P<label>\S.*?\S)(?:\s*\.{3,}\s*|\s{2,}|\t|(?<=\))\s)(?P<count>[\d,]+|-)\+?\s*$"
+    r"^(?P<label>\S.*?\S)(?:\s*\.{3,}\s*|\s{2,}|\t|(?<=\))\s)(?P<count>[\d,]+|-)\+?"
+    r"(?:\s*\((?P<parts>[^()]*)\))?\s*$"
 )
 _MIN_LEADER_ROWS = 2
 

@@ -163,3 +163,16 @@ def test_counts_with_spaces_between_thousands_in_a_table() -> None:
         ("TOTAL", "displaced", "people", 95_600),
         ("TOTAL", "displaced", "families", 19_120),
     ]
+
+
+def test_a_dotted_line_with_its_breakdown_in_brackets(extractor: Extractor) -> None:
+    text = (
+        "KEY FIGURES\n"
+        "Attacks responded to by our teams .............. 263\n"
+        "Civilians killed ................................ 46 (13 children, 9 women)\n"
+    )
+    assert sorted(figures_of(extractor, text)) == [
+        ("killed", 9, "women", None),
+        ("killed", 13, "children", None),
+        ("killed", 46, "civilians", None),
+    ]

@@ -891,6 +891,11 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("injured", 7, "children", INC)},
     ),
     (
+        "a 'by the numbers' count with a plus",
+        "48,300+ - Palestinians killed in Gaza since October 2023, the health ministry says",
+        {("killed", 48_300, "people", CUM)},
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
