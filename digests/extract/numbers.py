@@ -23,7 +23,12 @@ _TOKEN = re.compile(
     r"|\S"
 )
 
-_ABBREVIATIONS = {"incl.": "including", "approx.": "approximately", "est.": "estimated"}
+_ABBREVIATIONS = {
+    "incl.": "including",
+    "approx.": "approximately",
+    "est.": "estimated",
+    "&": "and",  # "214 HTS & allied fighters"
+}
 # Longest token we bother with: anything longer is noise (a run of digits, a URL).
 _MAX_TOKEN = 60
 

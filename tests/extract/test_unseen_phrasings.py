@@ -896,6 +896,17 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 48_300, "people", CUM)},
     ),
     (
+        "an ampersand joins like 'and'",
+        "SOHR running count: 412 dead - 214 HTS & allied fighters, 137 soldiers & allied "
+        "militia, 61 civilians",
+        {
+            ("killed", 412, "people", INC),
+            ("killed", 214, "combatants", INC),
+            ("killed", 137, "combatants", INC),
+            ("killed", 61, "civilians", INC),
+        },
+    ),
+    (
         "killings are deaths",
         "The office documented 27 killings in the governorate this month.",
         {("killed", 27, "people", INC)},
