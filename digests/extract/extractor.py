@@ -102,7 +102,7 @@ class Extractor:
                 and reading.frame(index) is None
             ):
                 continue
-            tokens = tokenize(_without_appositions(sentence.text))
+            tokens = tokenize(_prepared_for_reading(sentence.text))
             reading.read(index, tokens)
             if damage_words:
                 reading.read_damage(index, tokens)
@@ -169,6 +169,8 @@ class _Reading:
         self.paragraph_days: dict[int, date | None] = {}  # and the day it happened
         self.sentence_kinds: dict[int, str | None] = {}  # the kind each sentence counted
         self.frames: dict[int, tuple[str, str | None] | None] = {}
+        # "Of the 9,840 people who left, ...": the kind the opening gives, and where it ends
+        self.partitives: dict[int, tuple[tuple[str, str | None], int] | None] = {}
         self.sentence_groups: dict[int, str] = {}  # the group a sentence's first count names
 
     def list_frame(self, index: int) -> tuple[str, str | None] | None:
@@ -186,6 +188,11 @@ class _Reading:
         return self.list_frame(index) or (partitive[0] if partitive else None)
 
     def _partitive_frame(self, index: int) -> tuple[tuple[str, str | None], int] | None:
+        if index not in self.partitives:
+            self.partitives[index] = self._find_partitive(index)
+        return self.partitives[index]
+
+    def _find_partitive(self, index: int) -> tuple[tuple[str, str | None], int] | None:
         """ "Of the twenty-three, eleven were civilians": the counts after the opening are
         parts of a count of a known kind, the one told before or the one the opening names
         ("Of the 9,840 people who left, 4,700 are children"), and where the parts begin."""
@@ -798,7 +805,7 @@ _APPOSITION = re.compile(
 )
 
 
-def _without_appositions(sentence: str) -> str:
+def _prepared_for_reading(sentence: str) -> str:
     """The sentence with such names blanked out, "--" read as a dash, and the dash or colon
     after a leading count ("2.9 million - Somalis internally displaced"), every offset
     kept."""

@@ -87,7 +87,8 @@ class Segmented:
 _ENUMERATOR = re.compile(r"^\s*(?:[A-Za-z]|\d{1,2}|[IVX]{1,4})\.$")
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` (end of line removed) with the offset it starts at."""
     out: list[tuple[int, str]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -130,7 +131,7 @@ def segment(text: str) -> Segmented:
     skipped: list[tuple[int, int]] = []
     paragraph = 0
     in_leak_block = False
-    for offset, line in _lines(text):
+    for offset, line in lines_with_offsets(text):
         if not line.strip():
             paragraph += 1
             in_leak_block = False

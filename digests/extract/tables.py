@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from digests.extract.groups import GROUP_NOUNS
+from digests.extract.sentences import lines_with_offsets
 
 KIND_WORDS = {
     **dict.fromkeys(("deaths", "dead", "killed", "fatalities", "death", "died"), "killed"),
@@ -109,15 +110,6 @@ def _count(cell: str) -> int | None:
     return int(re.sub(r"[,\s]", "", value))
 
 
-def _lines(text: str) -> list[_Line]:
-    lines = []
-    position = 0
-    for raw in text.splitlines(keepends=True):
-        lines.append(_Line(position, raw.rstrip("\r\n")))
-        position += len(raw)
-    return lines
-
-
 def _header(line: str) -> list[tuple[str | None, str | None]] | None:
     """What each column of a header line counts, or None when the line heads no table."""
     cells = _cells(line)
@@ -146,7 +138,7 @@ def find_table_rows(text: str) -> list[TableRow]:
     """The data rows of every text table, in order, with their counted cells."""
     if "|" not in text and "  " not in text and "\t" not in text and "..." not in text:
         return []
-    lines = _lines(text)
+    lines = [_Line(offset, line) for offset, line in lines_with_offsets(text)]
     rows: list[TableRow] = []
     index = 0
     while index < len(lines):
