@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from digests.extract.damage import find_damage
 from digests.extract.dates import resolve_date
-from digests.extract.figures import may_hold_figures, read_sentence
+from digests.extract.figures import hosts_uprooted, may_hold_figures, read_sentence
 from digests.extract.groups import GROUP_NOUNS
 from digests.extract.kinds import POST
 from digests.extract.model import Extraction, Figure, Kind, Place, PlaceMention, Qualifier
@@ -64,6 +64,7 @@ class _Found:
     headline: bool = False  # read from the first line: a headline restates the body
     spot: tuple[int, int] = (-1, -1)  # sentence and offset: two counts of one sentence differ
     paragraph: int = 0
+    restated: bool = False  # a later mention of the same count has been folded into this one
 
 
 class Extractor:
@@ -367,6 +368,7 @@ class _Reading:
                 context.since,
                 context.perfect,
                 context.stock,
+                refugees=_counts_refugees(tokens, phrase) or hosts_uprooted(phrase),
             )
             linked = phrase.parent or phrase.sibling
             by_group = phrase.group is not None and phrase.group != "people"
@@ -455,6 +457,8 @@ class _Reading:
         since: bool,
         perfect: bool = False,
         stock: bool = False,
+        *,
+        refugees: bool = False,
     ) -> bool:
         """A breakdown shares its total's scope; a war-scale death toll is always a total."""
         linked = phrase.parent or phrase.sibling
@@ -471,8 +475,8 @@ class _Reading:
         if deaths >= PROFESSION_RUNNING_DEATHS and phrase.resolved_group() in _PROFESSIONS:
             cumulative = True  # "more than 200 of its staff have been killed": a war's tally
         displaced = (phrase.value or 0) if phrase.kind == "displaced" else 0
-        if displaced >= STOCK_DISPLACED and stock:
-            cumulative = True  # a country's displaced, counted over the years
+        if (displaced >= STOCK_DISPLACED and stock) or (displaced and refugees):
+            cumulative = True  # a country's displaced or refugees, counted over the years
         self.scopes[id(phrase)] = cumulative
         return cumulative
 
@@ -992,6 +996,17 @@ def _spelling(mention: PlaceMention) -> str:
     return spelling.title() if spelling.isupper() else spelling
 
 
+def _counts_refugees(tokens: list[Token], phrase: Phrase) -> bool:
+    """Whether the phrase counts refugees already abroad ("hosts 3.6 million Syrian refugees",
+    "registered as refugees"): a population built up over years, unlike "20,000 new refugees
+    arrived this week"."""
+    words = {t.low for t in tokens[phrase.first : max(phrase.end, phrase.post_end) + 2]}
+    return "refugees" in words and words.isdisjoint(_NEW_ARRIVALS)
+
+
+_NEW_ARRIVALS = frozenset({"new", "newly", "arrive", "arrived", "arriving", "fresh"})
+
+
 def _same_figure(a: _Found, b: _Found) -> bool:
     fa, fb = a.figure, b.figure
     if fa.kind != fb.kind or fa.count != fb.count or fa.count is None:
@@ -999,8 +1014,10 @@ def _same_figure(a: _Found, b: _Found) -> bool:
     if a.spot[0] == b.spot[0] and a.spot != b.spot:
         return False  # "a nurse and a volunteer were killed": two people, not one said twice
     restated = a.headline or b.headline  # a headline's source and date are the body's
-    # "Ambush kills 14" over "killed 14 soldiers": a headline leaves the group unsaid
-    vague_headline = restated and "people" in (fa.group, fb.group)
+    # "Ambush kills 14" over "killed 14 soldiers": a headline leaves the group unsaid. Once
+    # the body has restated it, another group's count of the same number is another figure
+    # ("31 deaths" ... "the deaths of 31 people" ... "including 31 children" this year).
+    vague_headline = restated and "people" in (fa.group, fb.group) and not a.restated
     if fa.group != fb.group and not ({fa.group, fb.group} <= _COMPATIBLE_GROUPS or vague_headline):
         return False
     if (
@@ -1013,7 +1030,8 @@ def _same_figure(a: _Found, b: _Found) -> bool:
         return False  # two sources agreeing on one place's count report one figure
     if not restated and a.explicit_date and b.explicit_date and fa.date != fb.date:
         return False
-    return not (a.places and b.places and not a.places & b.places)
+    # A headline names the wider area ("near Jableh") where the body names the village
+    return restated or not (a.places and b.places and not a.places & b.places)
 
 
 _STALE_REACH = 1  # paragraphs between an earlier toll and the count that supersedes it
@@ -1049,6 +1067,7 @@ def _deduplicate(found: list[_Found]) -> tuple[Figure, ...]:
             same_count.append(item)
             continue
         twin.figure = _completed(twin.figure, figure)
+        twin.restated = True
     return tuple(k.figure for k in kept)
 
 

@@ -174,6 +174,9 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
                 return "injured", guess, j + length  # "seven children arrived with gunshot wounds"
             return kind, guess, j + length
         low = lows[j]
+        if low == "," and j + 1 < n and lows[j + 1] == "whose" and steps == 0:
+            j, steps = j + 1, steps + 1  # "Two persons, whose bodies were found by the road"
+            continue
         if (low in PREPOSITIONS or low in _ATTACHING) and steps == 0:
             # "A technician at the water station in Aleppo was killed", "Four staff of the
             # Union of Medical Relief Organisations were killed"
@@ -519,7 +522,9 @@ def read_sentence(
     phrases = phrases + _shares_by_name(tokens, lows, phrases)
     out: list[Phrase] = []
     for phrase in phrases:
-        if phrase.kind is None or phrase.blocked or phrase.population:
+        if phrase.kind is None or phrase.blocked:
+            continue
+        if phrase.population and not hosts_uprooted(phrase):
             continue
         if phrase.kind == "displaced" and phrase.resolved_group() == "combatants":
             continue  # "200 fighters arrived in Idlib": troops move, they are not displaced
@@ -527,6 +532,13 @@ def read_sentence(
             continue
         out.append(phrase)
     return out
+
+
+def hosts_uprooted(phrase: Phrase) -> bool:
+    """A population of the uprooted ("hosts 3.6 million Syrian refugees", "a district hosting
+    600,000 IDPs"): how many are displaced there, a count over the years, unlike "home to 3
+    million people"."""
+    return phrase.population and "displaced" in (phrase.head_kind, phrase.modifier_kind)
 
 
 # "They are 10 civilians ...", "The dead since Friday were six militants ...": a sentence

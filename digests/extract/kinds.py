@@ -24,7 +24,8 @@ POST: dict[tuple[str, ...], str] = {
         "among the fatalities|among the bodies|buried|confirmed dead|feared dead|killed|"
         "drowned|crushed|crushed to death|suffocated|electrocuted|among the victims|"
         "assassinated|gunned down|beheaded|stabbed to death|beaten to death|froze to death|"
-        "frozen to death|since died|since succumbed|sacrificed their lives|gave their lives",
+        "frozen to death|since died|since succumbed|sacrificed their lives|gave their lives|"
+        "whose bodies were found|whose bodies were recovered|whose bodies were pulled",
     ),
     **_phrases(
         "injured",
@@ -52,7 +53,8 @@ POST: dict[tuple[str, ...], str] = {
         "lost their homes|lost their tents|left homeless|made homeless|rendered homeless|"
         "arrived|arriving|since fled|since left|since been displaced|since abandoned|"
         "crossed into|crossed the border into|have crossed into|had crossed into|"
-        "abandoned their homes|abandoned their houses|abandoned their villages",
+        "abandoned their homes|abandoned their houses|abandoned their villages|"
+        "as refugees|registered as refugees|living as refugees",
     ),
     **_phrases("missing", "missing|unaccounted for|disappeared"),
     **_phrases(
@@ -136,6 +138,7 @@ HEAD_KINDS: dict[str, str] = {
     "idps": "displaced",
     "idp": "displaced",
     "arrivals": "displaced",  # "380,000 new arrivals since April", "1,150 family arrivals"
+    "refugees": "displaced",  # uprooted across a border: "hosts 3.6 million Syrian refugees"
     "missing": "missing",
 }
 

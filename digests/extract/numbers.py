@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digests.extract.calendar_words import MAY_MONTH
+
 # Times, numbers glued to a hyphenated word ("13-year-old"), ordinals, plain numbers, words
 # (with inner apostrophes and hyphens), then any other single character. No alternative can
 # match the same text in two ways, so matching stays linear on any input.
@@ -61,7 +63,26 @@ def tokenize(text: str) -> list[Token]:
         low = word.lower().replace("’", "'").replace("`", "'")
         low = _ABBREVIATIONS.get(low, low)
         tokens.append(Token(word, low, match.start(), match.end()))
+    for i, token in enumerate(tokens):
+        if token.text == "May" and _dated(tokens, i):
+            tokens[i] = Token(token.text, MAY_MONTH, token.start, token.end)
     return tokens
+
+
+def _dated(tokens: list[Token], i: int) -> bool:
+    """Whether a capitalised "May" at ``i`` is the month: a day or year next to it ("5 May",
+    "May 5", "May 2019"), or a preposition of time before it ("in May", "since mid-May")."""
+    before = tokens[i - 1].low if i > 0 else ""
+    after = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    day_before = before.isdigit() or (before[:-2].isdigit() and before[-2:] in _ORDINAL_ENDS)
+    return day_before or after[:1].isdigit() or before in _TIME_PREPOSITIONS
+
+
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
+_TIME_PREPOSITIONS = frozenset(
+    {"in", "since", "until", "till", "by", "early", "late", "mid", "mid-", "of", "from", "last",
+     "next", "this", "through", "throughout", "during"}
+)  # fmt: skip
 
 
 UNITS: dict[str, int] = {

@@ -82,8 +82,16 @@ _RUNNING_MONTHS = 2
 
 
 # "since October 8 last year", "since 8 October 2023": a day with its year, months back.
+# "since the start of the escalation on April 30, 2019": what began then, named between.
 _SINCE_DAY_OF_YEAR = re.compile(
-    rf"\bsince (?:{_DAY} )?{_MONTH}(?: {_DAY})?,? (last year|(?:19|20)\d\d)\b", re.IGNORECASE
+    rf"\bsince (?:[\w'’-]+ ){{0,8}}?(?:{_DAY} )?{_MONTH}(?: {_DAY})?,? (last year|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# "Between 1 January and 30 September 2023", "from January to September": a period's tally.
+_BETWEEN_MONTHS = re.compile(
+    rf"\b(?:between|from) (?:{_DAY} )?{_MONTH}(?: {_DAY})?(?:,? (?:19|20)\d\d)? (?:and|to|until) "
+    rf"(?:the end of )?(?:{_DAY} )?{_MONTH}\b",
+    re.IGNORECASE,
 )
 
 
@@ -110,6 +118,11 @@ def _since_months_ago(sentence: str, published: date) -> bool:
         # A dated start ("since 4 December 2018") is often an offensive's first day: a toll
         # over a season of it is still its incident; longer, a running total.
         if (published.year - year) * 12 + published.month - month > _RUNNING_MONTHS:
+            return True
+    for match in _BETWEEN_MONTHS.finditer(sentence):
+        first = _MONTH_NUMBERS[match.group(1).lower()]
+        last = _MONTH_NUMBERS[match.group(2).lower()]
+        if (last - first) % 12 >= _RUNNING_MONTHS:
             return True
     return False
 

@@ -964,6 +964,54 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         "February.",
         {("killed", 780, "civilians", CUM)},
     ),
+    (
+        "the month May is no modal",
+        "Shelling on 5 May killed 12 civilians; between 1 and 9 May strikes killed four more.",
+        {("killed", 12, "civilians", INC), ("killed", 4, "civilians", INC)},
+    ),
+    (
+        "the modal may still makes a guess",
+        "The fighting may displace 3,000 people.",
+        set(),
+    ),
+    (
+        "refugees hosted abroad are a running total of the displaced",
+        "Turkey, which hosts 3.6 million Syrian refugees, says it cannot take in more; another "
+        "5.4 million are registered as refugees elsewhere.",
+        {("displaced", 3_600_000, "people", CUM), ("displaced", 5_400_000, "people", CUM)},
+    ),
+    (
+        "new refugees arriving are an incident",
+        "Some 20,000 new refugees arrived in Chad this week.",
+        {("displaced", 20_000, "people", INC)},
+    ),
+    (
+        "refugees going home are not displaced",
+        "About 400,000 Syrian refugees have returned from abroad since December.",
+        set(),
+    ),
+    (
+        "a district hosting the displaced counts them over the years",
+        "Dana sub-district, which already hosts over 600,000 IDPs, is home to 1.2 million people.",
+        {("displaced", 600_000, "people", CUM)},
+    ),
+    (
+        "people whose bodies were found were killed",
+        "Two unidentified persons, whose bodies were found by the road, were taken to Idlib.",
+        {("killed", 2, "people", INC)},
+    ),
+    (
+        "a toll since an escalation's dated start long ago is a running total",
+        "The number of civilians killed since the start of the escalation on April 30, 2023 has "
+        "risen to 1,752.",
+        {("killed", 1_752, "civilians", CUM)},
+    ),
+    (
+        "a tally between two months far apart is a running total",
+        "Between 1 January and 30 May 2024, our teams responded to attacks that killed 158 "
+        "civilians.",
+        {("killed", 158, "civilians", CUM)},
+    ),
 ]
 
 
@@ -992,6 +1040,21 @@ def test_a_background_year_names_the_event_year() -> None:
         "Since March 2023, strikes have killed 140 fighters.", PUBLISHED
     ).figures
     assert total.date is None
+
+
+def test_a_headline_restated_once_keeps_other_groups_apart() -> None:
+    """ "31 deaths" in the headline and "the deaths of 31 people" in the body are one figure;
+    "including 31 children" in the year's tally is another."""
+    text = (
+        "Monitor documents 31 deaths on Saturday\n\n"
+        "The monitor documented the deaths of 31 people on Saturday.\n\n"
+        "The toll since the beginning of 2024 has risen to 412 people, among them 176 civilians, "
+        "including 31 children."
+    )
+    thirty_one = {
+        (f.group, f.scope) for f in EXTRACTOR.extract(text, PUBLISHED).figures if f.count == 31
+    }
+    assert thirty_one == {("people", "incident"), ("children", "cumulative")}
 
 
 def test_a_relatives_age_set_off_by_commas_is_no_count() -> None:
