@@ -205,7 +205,7 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
     ):
         return True
     if tok.is_number:
-        if _age_after_name(tokens, i, j):
+        if _age_after_name(tokens, i, j) or _age_in_family(tokens, i, j):
             return True  # "Ahmad al-Ali, 29, a volunteer": an age in apposition to a name
         if len(tok.text) > 1 and tok.text[0] == "0":
             return True  # "016", "07": a fragment of a date or a code
@@ -279,6 +279,15 @@ _RELATIVES = frozenset(
     }
 )
 _PARENTS = frozenset({"father", "mother", "parent", "parents", "grandfather", "grandmother"})
+_NAMES_LEAD = frozenset({"as", ":"})  # "the dead were named as Ahmad, 14, ..."
+# Words a relative's name follows: "his wife Amina", "their children, Ahmad, ...".
+_KIN_NAMED = (
+    _RELATIVES
+    | _PARENTS
+    | frozenset(
+        {"wife", "husband", "son", "daughter", "child", "children", "baby", "grandchild", "twin"}
+    )
+)
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _AGED_NOUNS = frozenset(
     {
@@ -328,6 +337,26 @@ def _age_after_name(tokens: list[Token], i: int, j: int) -> bool:
     # "a farmer, 52, was", "his cousin, 8, was injured"
     person = (name.low in GROUP_NOUNS or name.low in _RELATIVES) and not name.low.endswith("s")
     return (named or person) and described.low in _PERSON_DESCRIBED
+
+
+def _age_in_family(tokens: list[Token], i: int, j: int) -> bool:
+    """A bare number after a relative's name: "his wife Amina, 36;", "their four children,
+    Ahmad, 14, Sidra, 11, and Yousef, 7": each the age of the name before it."""
+    if j != i + 1 or i < 3 or tokens[i - 1].text != ",":
+        return False
+    if j < len(tokens) and tokens[j].text not in (",", ";", ".", ")"):
+        return False
+    name = tokens[i - 2]
+    if not (name.text[:1].isupper() and name.text[1:].islower()):
+        return False
+    k = i - 3
+    if tokens[k].low == "and" and k >= 1:
+        k -= 1  # "Ahmad, 14, and Omar, 11"
+    if tokens[k].text == "," and k >= 1:
+        k -= 1  # "children, Ahmad, 14"
+    before = tokens[k]
+    kin = before.low.rstrip("s") in _KIN_NAMED or before.low in _NAMES_LEAD
+    return kin or (before.is_number and _age_in_family(tokens, k, k + 1))
 
 
 def _listed_after_label(tokens: list[Token], i: int) -> bool:

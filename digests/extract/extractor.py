@@ -65,6 +65,7 @@ class _Found:
     spot: tuple[int, int] = (-1, -1)  # sentence and offset: two counts of one sentence differ
     paragraph: int = 0
     restated: bool = False  # a later mention of the same count has been folded into this one
+    row: bool = False  # read from a pipe table's row: an incident of its own
 
 
 class Extractor:
@@ -540,6 +541,7 @@ class _Reading:
             place_record=mention.place if mention else None,
         )
         places = frozenset(m.place.name for m in context.places)
+        table_line = row is None and _incident_line(sentence.text)
         if row is not None and not row.total:
             # rows of one table are apart, as are a row and the body's count of elsewhere
             places = frozenset({mention.place.name if mention else f"row: {row.label}"})
@@ -551,11 +553,19 @@ class _Reading:
                 explicit_date=context.when is not None,
                 definite=definite,
                 stale=stale,
-                headline=row is None and _restates(index, sentence.text),
+                headline=row is None and not table_line and _restates(index, sentence.text),
                 spot=(index, offset),
                 paragraph=sentence.paragraph,
+                row=table_line,
             )
         )
+
+
+def _incident_line(text: str) -> bool:
+    """A row of a pipe table read as text ("| 3 March | Ariha | ... | 2 civilians killed |"):
+    an incident of its own, unless it totals the others."""
+    cells = text.strip().split("|")
+    return len(cells) > 2 and not cells[0] and not cells[1].strip().lower().startswith("total")
 
 
 _LIST_ITEM_CHARS = 80  # a short line without a full stop: a key-figures item or a heading
@@ -1013,6 +1023,10 @@ def _same_figure(a: _Found, b: _Found) -> bool:
         return False
     if a.spot[0] == b.spot[0] and a.spot != b.spot:
         return False  # "a nurse and a volunteer were killed": two people, not one said twice
+    if a.spot == b.spot:
+        return True  # one count read twice ("Of the 17 children killed, 9 died"): one figure
+    if a.row != b.row and not a.places & b.places:
+        return False  # an incident row restates no count of the body that names another place
     restated = a.headline or b.headline  # a headline's source and date are the body's
     # "Ambush kills 14" over "killed 14 soldiers": a headline leaves the group unsaid. Once
     # the body has restated it, another group's count of the same number is another figure

@@ -836,6 +836,8 @@ def _family_totals(
 
 _SHARE_NOUNS = frozenset({"victims", "deaths", "dead", "killed", "fatalities", "casualties"})
 _SHARE_LEADS = frozenset({"followed", "then", "next", "and", ",", "while"})
+_BLAME = frozenset({"responsible", "blamed"})
+_BLAME_REACH = 6  # tokens from "responsible" to the count: "responsible for the deaths of 19"
 
 
 _TOLL_WORDS = frozenset({"toll", "tally"})
@@ -862,10 +864,15 @@ def _shares_by_name(tokens: list[Token], lows: list[str], phrases: list[Phrase])
     if not counted or counted[0].parent is not None:
         return []
     first = counted[0]
+    # "regime forces were responsible for the deaths of 19 civilians, Russian forces for 2"
+    blamed = not _BLAME.isdisjoint(lows[max(0, first.first - _BLAME_REACH) : first.first])
+    share_words = ("with", "for") if blamed else ("with",)
     by_start = {p.amount.start: p for p in phrases}
     added: list[Phrase] = []
     for k in range(first.end + 2, len(tokens)):
-        if lows[k - 1] != "with" or not any(c.isupper() for c in tokens[k - 2].text):
+        if lows[k - 1] not in share_words:
+            continue
+        if not blamed and not any(c.isupper() for c in tokens[k - 2].text):
             continue  # a name: "Aleppo", "Deir ez-Zor"
         if not _SHARE_LEADS & set(lows[max(first.end, k - 6) : k - 2]):
             continue
@@ -885,7 +892,9 @@ def _shares_by_name(tokens: list[Token], lows: list[str], phrases: list[Phrase])
         if phrase.end != phrase.amount.end and not bare and noun not in _SHARE_NOUNS:
             continue  # "Saraqib with 40,000 residents": something else
         phrase.kind = first.kind
-        if phrase.group is None or phrase.group == "people":
+        # a bare share is of the first count's group, whatever the sharer is ("Russian forces
+        # for 2" are two civilians)
+        if phrase.end == phrase.amount.end or phrase.group in (None, "people"):
             phrase.group = first.resolved_group()
     return [p for p in added if p.kind is not None]
 

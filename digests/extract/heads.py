@@ -16,7 +16,7 @@ from digests.extract.groups import (
     staff_group,
 )
 from digests.extract.kinds import AUXILIARIES, HEAD_KINDS, POST, PRE
-from digests.extract.numbers import AMOUNT_STARTS, Amount, Token, word_value
+from digests.extract.numbers import AMOUNT_STARTS, Amount, Token, read_amount, word_value
 from digests.extract.qualifiers import read_qualifier
 
 # Persons named in the singular: "a woman", "an infant", "a White Helmets volunteer".
@@ -557,6 +557,9 @@ def read_partitive(
             k += 1
         if k + 1 < n and lows[k].endswith(("'s", "’s")):
             k += 1  # "two of the group's volunteers"
+        whole = read_amount(tokens, k) if k + 1 < n and tokens[k].is_number else None
+        if whole is not None and whole.value is not None:
+            k = whole.end  # "nine of the 17 children": the whole is counted where it is told
         head = read_head(tokens, lows, k, singular=False) if k < n else None
         if head is None or (head.group is None and head.head_kind is None):
             if k < n and lows[k] in ("killed", "injured", "wounded", "displaced", "dead"):

@@ -42,6 +42,7 @@ _OTHER_STORIES = re.compile(
 # Places too big to be a person's first name: a capital word after them is a headline's.
 _BIG_FEATURES = frozenset({"city", "capital", "province", "country", "region"})
 _MAX_ANCHORS = 40  # enough places to place an article; bounds the work on long texts
+_MAX_ACRONYM = 4  # "SANA", "SDF": a short word in capitals is an acronym, not a name
 _MAX_WORD = 40  # no word of a place name is longer; longer runs are never folded
 # Places are read from the first 200,000 characters: no news article is longer, and the
 # bound keeps hostile input (a megabyte of place names) fast.
@@ -160,6 +161,7 @@ class _Token:
     phon: str | None
     phon_inner: str | None
     possessive_phon: str | None  # the key without a final "s" ("Aleppos" -> "aleppo")
+    caps_run: bool = False  # joined to a long word in capitals: a heading's, not an acronym
 
 
 @dataclass(slots=True)
@@ -237,6 +239,22 @@ def _word_keys(raw: str) -> _Keys:
     return word, skeleton(word), skeleton(inner), phonetic(word), phonetic(inner), possessive
 
 
+# "#AlNayrab", "#DaratIzza": a hashtag runs a name's words together, each capitalised.
+_CAMEL_WORD = re.compile(r"[A-Z][^\W\d_A-Z]+")
+
+
+def _hashtag_words(text: str, found: re.Match[str]) -> list[tuple[int, int]]:
+    """The words of a token; a camel-cased hashtag is cut into the words it runs together."""
+    start, end = found.span()
+    word = found.group()
+    if start == 0 or text[start - 1] != "#" or word.istitle() or not word[0].isupper():
+        return [(start, end)]
+    parts = [m.span() for m in _CAMEL_WORD.finditer(word)]
+    if len(parts) < 2 or sum(b - a for a, b in parts) != len(word):
+        return [(start, end)]
+    return [(start + a, start + b) for a, b in parts]
+
+
 class _Tokens:
     """The words of a text, each built into a ``_Token`` only when something looks at it.
 
@@ -246,7 +264,7 @@ class _Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [found.span() for found in _TOKEN.finditer(text)]
+        spans = [span for found in _TOKEN.finditer(text) for span in _hashtag_words(text, found)]
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
         self.raws = [text[a:b] for a, b in spans]
@@ -281,6 +299,16 @@ class _Tokens:
         gap = self._gap(index)
         return index > 0 and (gap == " " or _JOINING_GAP.fullmatch(gap) is not None)
 
+    def _in_caps_run(self, index: int) -> bool:
+        """Whether a word is joined to a long word in capitals: "TAL RIFAAT", "DEIR EZZOR" in a
+        heading or dateline are a name's words, not acronyms."""
+        for other, joined_at in ((index - 1, index), (index + 1, index + 1)):
+            if 0 <= other < len(self.raws) and self._joined(joined_at):
+                raw = self.raws[other]
+                if raw.isupper() and len(raw) > _MAX_ACRONYM:
+                    return True
+        return False
+
     def _build(self, index: int) -> _Token:
         raw = self.raws[index]
         keys = _word_keys(raw) if len(raw) <= _MAX_WORD else _NO_KEYS
@@ -299,6 +327,7 @@ class _Tokens:
                 article = hyphened or next_capitalised
         plain = gap == " "
         return _Token(
+            caps_run=raw.isupper() and self._in_caps_run(index),
             start=self.starts[index],
             end=self.ends[index],
             raw=raw,
@@ -307,7 +336,10 @@ class _Tokens:
             article=article,
             joined=not first and (plain or _JOINING_GAP.fullmatch(gap) is not None),
             sentence_start=first or (not plain and _SENTENCE_GAP.search(gap) is not None),
-            forced_capital=first or (not plain and _FORCED_CAPITAL_GAP.search(gap) is not None),
+            forced_capital=first
+            or (
+                not plain and not gap.endswith("#") and _FORCED_CAPITAL_GAP.search(gap) is not None
+            ),
             skel=skel,
             skel_inner=skel_inner,
             phon=phon,
@@ -322,7 +354,7 @@ def _matchable(token: _Token) -> bool:
         return False
     raw = token.raw
     acronym = raw.rstrip("s")  # "ISILs", "NGOs"
-    return not (acronym.isupper() and len(acronym) <= 4)
+    return token.caps_run or not (acronym.isupper() and len(acronym) <= _MAX_ACRONYM)
 
 
 def _match_names(gazetteer: Gazetteer, tokens: _Tokens) -> list[_Match]:

@@ -34,6 +34,19 @@ def names(gazetteer: Gazetteer, text: str) -> list[str]:
         ("A strike on Dayr az Zawr killed three.", ["Deir ez-Zor"]),
         ("Displaced people in Sweida and Daraa.", ["Suwayda", "Daraa"]),
         ("Rockets fell on the camp in Kafr Jalis, west of Idlib city.", ["Kafr Jalis", "Idlib"]),
+        (
+            "Our teams put out fires around #Sarmin and #AlNayrab, east of #Idlib.",
+            ["Sarmin", "An Nayrab", "Idlib"],
+        ),
+        (
+            "4/ TAL RIFAAT: families leave in convoys from the Aleppo countryside.",
+            ["Tal Rifaat", "Aleppo"],
+        ),
+        ("DEIR EZZOR, Syria - Clashes went on for a third day.", ["Deir ez-Zor"]),
+        (
+            "Families fled to camps in Ma'arrat Tamasrin sub-district and near Kafr Lusin.",
+            ["Maarrat Misrin", "Kafr Lusin"],
+        ),
     ],
 )
 def test_spelling_variants_resolve_to_gazetteer_places(

@@ -176,3 +176,19 @@ def test_a_dotted_line_with_its_breakdown_in_brackets(extractor: Extractor) -> N
         ("killed", 13, "children", None),
         ("killed", 46, "civilians", None),
     ]
+
+
+def test_rows_of_an_incident_table_are_incidents_of_their_own(extractor: Extractor) -> None:
+    """Two rows counting "2 civilians killed" in two towns on two days are two incidents, and
+    neither is the body's "two people died under torture" said again."""
+    text = (
+        "The group documented the killing of 40 civilians in March; two people died due to "
+        "torture in detention centres.\n\n"
+        "| Date | Location | Incident | Victims |\n"
+        "|---|---|---|---|\n"
+        "| 3 March | Ariha city, Idlib | Artillery shell hit a house | 2 civilians killed |\n"
+        "| 30 March | al-Busayra, Deir ez-Zor | Landmine explosion | 2 civilians killed |\n"
+    )
+    twos = [f for f in figures_of(extractor, text) if f[1] == 2]
+    assert len(twos) == 3
+    assert {f[3] for f in twos} >= {"Ariha", "Al Busayrah"}

@@ -1012,6 +1012,38 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         "civilians.",
         {("killed", 158, "civilians", CUM)},
     ),
+    (
+        "shares of a toll told by who was responsible",
+        "Regime forces were responsible for the deaths of 19 civilians, Russian forces for 2, "
+        "and the SDF for 7.",
+        {
+            ("killed", 19, "civilians", INC),
+            ("killed", 2, "civilians", INC),
+            ("killed", 7, "civilians", INC),
+        },
+    ),
+    (
+        "a part of a whole told with its count",
+        "Nine of the 17 child victims were killed by landmines.",
+        {("killed", 9, "children", INC)},
+    ),
+    (
+        "a count read twice at one spot is one figure of the specific group",
+        "Of the 17 children killed, 9 died from landmines.",
+        {("killed", 17, "children", INC), ("killed", 9, "children", INC)},
+    ),
+    (
+        "ages after the names of a family are no counts",
+        "The strike killed six members of one family: his brother Khaled, 41, a labourer; "
+        "Khaled's wife Amina, 36; and their four children, Ahmad, 14, Sidra, 11, Yousef, 7, and "
+        "baby Rahaf.",
+        {("killed", 6, "people", INC), ("killed", 1, "women", INC), ("killed", 4, "children", INC)},
+    ),
+    (
+        "ages after names listed as the dead are no counts",
+        "The dead were named as Ahmad, 14, and Omar, 11.",
+        set(),
+    ),
 ]
 
 
