@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from digests.extract.damage import find_damage
 from digests.extract.dates import resolve_date
 from digests.extract.figures import hosts_uprooted, may_hold_figures, read_sentence
-from digests.extract.groups import GROUP_NOUNS
+from digests.extract.groups import ARMED_CUES, GROUP_NOUNS
 from digests.extract.kinds import POST
 from digests.extract.model import Extraction, Figure, Kind, Place, PlaceMention, Qualifier
 from digests.extract.numbers import Token, read_amount, tokenize
@@ -66,6 +66,7 @@ class _Found:
     paragraph: int = 0
     restated: bool = False  # a later mention of the same count has been folded into this one
     row: bool = False  # read from a pipe table's row: an incident of its own
+    labels_list: bool = False  # a label line over items ("SDF MEMBERS: 3" over "- Killed ...")
 
 
 class Extractor:
@@ -238,6 +239,13 @@ class _Reading:
         text = self.sentences[index].text.strip()
         following = self.sentences[index + 1].text if index + 1 < len(self.sentences) else ""
         return text.endswith(":") and _is_item(following)
+
+    def _labels_a_list(self, index: int) -> bool:
+        """ "SDF MEMBERS: 3" over "- Killed by a drone strike ...": a count of its own that
+        the items below tell of, not a key figure restating the body."""
+        text = self.sentences[index].text.strip()
+        following = self.sentences[index + 1].text if index + 1 < len(self.sentences) else ""
+        return _LABEL_LINE.match(text) is not None and _is_item(following)
 
     def _find_frame(self, index: int) -> tuple[str, str | None] | None:
         text = self.sentences[index].text.strip()
@@ -542,6 +550,7 @@ class _Reading:
         )
         places = frozenset(m.place.name for m in context.places)
         table_line = row is None and _incident_line(sentence.text)
+        labels_list = self._labels_a_list(index)
         if row is not None and not row.total:
             # rows of one table are apart, as are a row and the body's count of elsewhere
             places = frozenset({mention.place.name if mention else f"row: {row.label}"})
@@ -553,10 +562,14 @@ class _Reading:
                 explicit_date=context.when is not None,
                 definite=definite,
                 stale=stale,
-                headline=row is None and not table_line and _restates(index, sentence.text),
+                headline=row is None
+                and not table_line
+                and not labels_list
+                and _restates(index, sentence.text),
                 spot=(index, offset),
                 paragraph=sentence.paragraph,
                 row=table_line,
+                labels_list=labels_list,
             )
         )
 
@@ -685,7 +698,14 @@ def _label_group(label: str) -> str | None:
     low = label.strip().lower()
     if low.startswith(("non-civilian", "non civilian", "military")):
         return "combatants"
-    return GROUP_NOUNS.get(low)
+    named = GROUP_NOUNS.get(low) or label_meaning(low)[1]
+    words = set(re.findall(r"[a-z]+", low))
+    if named is None and not (ARMED_CUES | _FACTIONS).isdisjoint(words):
+        return "combatants"  # "HTS AND OTHER FACTIONS: 5"
+    return named
+
+
+_FACTIONS = frozenset({"faction", "factions"})
 
 
 def _list_header(sentences: Sequence[Sentence], index: int) -> str | None:
@@ -1025,6 +1045,8 @@ def _same_figure(a: _Found, b: _Found) -> bool:
         return False  # "a nurse and a volunteer were killed": two people, not one said twice
     if a.spot == b.spot:
         return True  # one count read twice ("Of the 17 children killed, 9 died"): one figure
+    if a.labels_list or b.labels_list:
+        return False  # a label over its own items ("SDF MEMBERS: 3") restates no other count
     if a.row != b.row and not a.places & b.places:
         return False  # an incident row restates no count of the body that names another place
     restated = a.headline or b.headline  # a headline's source and date are the body's

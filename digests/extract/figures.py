@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from digests.extract.exclusions import excluded
 from digests.extract.groups import ARMED_CUES, GROUP_NOUNS, MODIFIERS
-from digests.extract.heads import left_with_injuries
+from digests.extract.heads import left_with_injuries, read_head
 from digests.extract.kinds import (
     AUXILIARIES,
     FLIGHT_WORDS,
@@ -184,7 +184,7 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
             if k < n and lows[k] in PREPOSITIONS:
                 k = _skip_words(lows, k + 1, 4)
             if k < n and lows[k] == "and":
-                k = _skip_words(lows, k + 1, 3)  # "from the towns of Fuaa and Kafraya were"
+                k = _skip_words(lows, k + 1, 4)  # "from the towns of Fuaa and Kafraya were"
             k = _skip_aside(lows, k)  # "... Civil Defence - better known as ... - have been"
             if k + 1 < n and lows[k] == "," and lows[k + 1] in ("was", "were"):
                 k += 1  # "Ahmad, 29, a volunteer at our centre in Darat Izza, was killed"
@@ -289,6 +289,9 @@ def _skip_words(lows: list[str], k: int, limit: int) -> int:
     start = k
     while k < len(lows) and k - start < limit:
         low = lows[k]
+        if low == "(" and (after := _skip_aside(lows, k)) > k:
+            start, k = start + after - k, after  # "Hayat Tahrir al-Sham (HTS)": the name's aside
+            continue
         if low in PP_STOPS or low in PREPOSITIONS or low in POST_WORDS or low[0].isdigit():
             break
         k += 1
@@ -454,6 +457,7 @@ def read_sentence(
             phrase.blocked = True
 
     _subject_refers_back(lows, phrases, previous)
+    _remaining_victims(tokens, lows, phrases, previous)
     if (
         list_frame is not None
         and phrases[0].kind is None
@@ -586,6 +590,29 @@ def _subject_refers_back(lows: list[str], phrases: list[Phrase], previous: Phras
             return
 
 
+def _remaining_victims(
+    tokens: list[Token], lows: list[str], phrases: list[Phrase], previous: Phrase | None
+) -> None:
+    """ "The toll has risen to 221, including 127 civilians." then "the remaining 94 victims
+    were pro-government fighters": the rest of the toll before, of the group they were."""
+    if previous is None or previous.kind not in ("killed", "injured"):
+        return
+    for phrase in phrases:
+        if phrase.kind is not None or phrase.first == 0 or lows[phrase.first - 1] not in _REST:
+            continue
+        if lows[phrase.end - 1] not in _VICTIM_NOUNS:
+            continue
+        phrase.kind, phrase.from_previous = previous.kind, True
+        if phrase.end + 1 < len(lows) and lows[phrase.end] in ("were", "are"):
+            named = read_head(tokens, lows, phrase.end + 1, singular=False)
+            if named is not None and named.group is not None:
+                phrase.group = named.group
+
+
+_REST = frozenset({"remaining", "other", "rest"})
+_VICTIM_NOUNS = frozenset({"victims", "people", "persons"})
+
+
 # Groups that "others" after them continue: "13 civilians were killed and 30 others
 # wounded"; not children or women ("two children killed, 27 others hurt").
 _OTHERS_INHERIT = frozenset({"combatants", "civilians"})
@@ -604,7 +631,10 @@ def _groups_from_antecedents(
             continue
         if phrase.sibling is not None and phrase.resolved_group() != "people":
             continue
-        before = phrases[idx - 1] if idx else previous
+        counted = [p for p in phrases[:idx] if p.kind is not None]
+        before = counted[-1] if counted else previous
+        while before is not None and before.parent is not None and before.parent in phrases:
+            before = before.parent  # "29 persons, among them 7 fighters, and 18 others"
         if lows[phrase.end - 1] in _OTHERS and phrase.end - phrase.amount.end == 1:
             if before is not None and before.resolved_group() in _OTHERS_INHERIT:
                 phrase.group = before.resolved_group()
@@ -816,6 +846,9 @@ def _family_totals(
             or any(
                 (p.value or 0) > 1 and known_kinds.get(p.value or 0) == p.kind for p in chain[1:]
             )
+            # "a woman and her daughter": each named by who she was, no toll of two besides;
+            # "the grandfather and his son": two men, told as a pair
+            or any(p.resolved_group() in _TOLD_APART for p in chain)
         ):
             continue
         total = sum(p.value or 0 for p in chain)
@@ -834,6 +867,7 @@ def _family_totals(
     return totals
 
 
+_TOLD_APART = frozenset({"women", "children"})
 _SHARE_NOUNS = frozenset({"victims", "deaths", "dead", "killed", "fatalities", "casualties"})
 _SHARE_LEADS = frozenset({"followed", "then", "next", "and", ",", "while"})
 _BLAME = frozenset({"responsible", "blamed"})

@@ -331,6 +331,16 @@ def _until_punctuation(lows: list[str], start: int, limit: int) -> list[str]:
     return out
 
 
+# "members of one family", "of the same family": the words that name the family, by length.
+_ONE_FAMILY = {
+    ("one", "family"): 2,
+    ("a", "family"): 2,
+    ("a", "single", "family"): 3,
+    ("the", "same", "family"): 3,
+    ("one", "single", "family"): 3,
+}
+
+
 def _members_group(lows: list[str], j: int) -> str:
     """The group of "members" from what follows: "of one family" people, else combatants."""
     window = lows[j : j + 7]
@@ -413,6 +423,11 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
                     and lows[end] not in AMOUNT_STARTS
                 ):
                     end += 1
+            family = _ONE_FAMILY.get(tuple(lows[j + 2 : j + 5])) or _ONE_FAMILY.get(
+                tuple(lows[j + 2 : j + 4])
+            )
+            if lows[j + 1 : j + 2] == ["of"] and family:
+                end = j + 2 + family  # "eight members of one family were killed"
             group = group or _members_group(lows, j + 1)
             return Head(group, None, _coordinated(lows, end, group), modifier_kind)
         if low in GROUP_NOUNS or low in HEAD_KINDS:
@@ -581,6 +596,12 @@ def read_partitive(
             if named is not None and named.group is not None:
                 head = Head(named.group, head.head_kind, named.end, head.modifier_kind)
         return "noun", head.end, head
+    if lows[j] == "of" and lows[j + 1] not in AMOUNT_STARTS:
+        # "7 of former fighters", "5 of members of the regime forces": a translation's
+        # partitive with no article, counting a group
+        head = read_head(tokens, lows, j + 1, singular=False)
+        if head is not None and head.group not in (None, "people") and head.end > j + 2:
+            return "noun", head.end, head
     return None
 
 

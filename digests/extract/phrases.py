@@ -153,7 +153,7 @@ def find_phrases(tokens: list[Token]) -> list[Phrase]:
         if low == "another" and i + 1 < n and (lows[i + 1][0].isdigit() or lows[i + 1] in UNITS):
             i += 1  # "another 17 fighters": the count that follows is the amount
             continue
-        singular = low in ("a", "an", "another")
+        singular = low in ("a", "an", "another") or (low == "the" and _fate_of(lows, i))
         amount = None
         kin = _kin_phrase(lows, i) or _couple(lows, i)
         if kin is not None:
@@ -180,13 +180,26 @@ def find_phrases(tokens: list[Token]) -> list[Phrase]:
     return phrases
 
 
+# "the death of", "the martyrdom of", "the injury of": a fate told of whoever follows.
+_FATE_NOUNS = frozenset(
+    {"death", "martyrdom", "killing", "injury", "wounding", "assassination", "murder"}
+)
+
+
+def _fate_of(lows: list[str], i: int) -> bool:
+    """ "led to the martyrdom of the young man": one person, named by the fate before."""
+    return i >= 2 and lows[i - 1] == "of" and lows[i - 2] in _FATE_NOUNS
+
+
 def _kin_phrase(lows: list[str], i: int) -> Phrase | None:
     """ "a girl and her mother", "a man and his 16-year-old son", "a farmer, his wife and
     their nine-month-old twins", "the baby's mother, father": each relative is counted."""
     if i + 1 >= len(lows):
         return None
     low = lows[i]
-    if low in ("his", "her", "their") and (_opens_sentence(lows, i) or lows[i - 1] in KIN_LEADS):
+    if low in ("his", "her", "their") and (
+        _opens_sentence(lows, i) or lows[i - 1] in KIN_LEADS or _fate_of(lows, i)
+    ):
         j = i + 1
     elif low == "the" and i >= 1 and lows[i - 1] in ("and", ",") and _after_relatives(lows, i):
         j = i + 1  # "a couple, their four children and the grandmother"
@@ -275,6 +288,8 @@ def _build(tokens: list[Token], lows: list[str], amount: Amount, singular: bool)
                 return None  # "from 12 to 19": an update; the new count is read on its own
             high = other.value
             j = other.end
+    if high is None and amount.start > 0 and lows[amount.start - 1] == "between":
+        return None  # "a quarrel between two families": the sides, not a count of victims
     post_qualifier: str | None = None
     if j < n and lows[j] == "+" and not singular:
         post_qualifier = "more_than"  # "86,000+ people"

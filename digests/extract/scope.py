@@ -178,9 +178,12 @@ def is_displacement_stock(sentence: str) -> bool:
 
 def is_cumulative(sentence: str, published: date) -> bool:
     """True when the sentence counts over a long period: the war, years, a whole year."""
-    if _ALWAYS.search(sentence):
+    other = _OTHER_SINCE.search(sentence)
+    always = _ALWAYS.search(sentence)
+    # "one of the deadliest days since the start of the war": a record, not a running total
+    if always and not (other and always.start() < other.end() <= always.end()):
         return True
-    if _OTHER_SINCE.search(sentence):
+    if other:
         return False
     if _SINCE_PERIOD.search(sentence) or _since_months_ago(sentence, published):
         return True

@@ -112,7 +112,8 @@ BLIND_LEVELS = {
     "blind2": (0.945, 0.91, 0.96),  # session 4; 0.867 before tuning
     "blind3": (0.935, 0.90, 0.93),  # session 4, after that session's changes; 0.891 before
     "blind4": (0.945, 0.915, 0.945),  # session 4, written later; 0.908 before tuning
-    "blind5": (0.91, 0.865, 0.955),  # session 4, written last; 0.918 before tuning
+    "blind5": (0.94, 0.895, 0.965),  # session 4, written last; 0.918 before tuning
+    "blind6": (0.945, 0.915, 0.99),  # session 5; 0.920 before tuning
 }
 
 

@@ -93,3 +93,21 @@ def test_sublists_of_a_distributed_toll_take_its_kind_and_their_own_group(
         ("killed", 9, "combatants"),
         ("killed", 3, "combatants"),
     }
+
+
+def test_label_lines_over_their_own_items_are_counts_of_their_own(extractor: Extractor) -> None:
+    """ "SDF MEMBERS: 3" over "- Killed by a drone strike ..." is three fighters, not the
+    "Three members of HTS" above said again."""
+    text = (
+        "SOHR has documented the deaths of 31 people on Sunday, distributed as follows:\n\n"
+        "HTS AND OTHER FACTIONS: 5\n"
+        "- Three members of HTS killed by regime shelling near Al-Fatirah.\n"
+        "- Two members of Ansar al-Tawhid killed in clashes on the Kabani axis.\n\n"
+        "SDF MEMBERS: 3\n"
+        "- Killed by a drone strike on their vehicle near Tal Tamr.\n"
+    )
+    figures = extractor.extract(text, date(2022, 9, 18)).figures
+    threes = [(f.kind, f.group) for f in figures if f.count == 3]
+    assert threes == [("killed", "combatants")] * 2
+    fives = [f.group for f in figures if f.count == 5]
+    assert fives == ["combatants"]
