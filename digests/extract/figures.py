@@ -7,6 +7,7 @@ date, source, place, duplicates) happen in ``digests.extract.extractor``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 
@@ -458,6 +459,7 @@ def read_sentence(
 
     _subject_refers_back(lows, phrases, previous)
     _remaining_victims(tokens, lows, phrases, previous)
+    _restated_in_other_units(lows, phrases)
     if (
         list_frame is not None
         and phrases[0].kind is None
@@ -588,6 +590,16 @@ def _subject_refers_back(lows: list[str], phrases: list[Phrase], previous: Phras
         if kind and not any(w in AUXILIARIES or w in HEAD_KINDS or w == "," for w in between):
             first.kind = kind
             return
+
+
+def _restated_in_other_units(lows: list[str], phrases: list[Phrase]) -> None:
+    """ "78,000 people, or approximately 15,000 families, have been displaced": the same
+    people counted again by household, of the same kind."""
+    for before, phrase in itertools.pairwise(phrases):
+        if phrase.kind is not None or before.kind is None or phrase.group != "families":
+            continue
+        if lows[before.end : phrase.first] in ([",", "or"], ["or"]):
+            phrase.kind, phrase.sibling = before.kind, before
 
 
 def _remaining_victims(

@@ -23,7 +23,7 @@ _add(
     "driver drivers shepherd shepherds technician technicians guard guards "
     "hunters hunter pickers picker gatherers herders herder fishermen fisherman miners "
     "brothers sisters cousins nephews nieces companions colleagues friends neighbours "
-    "neighbors "
+    "neighbors passers-by passersby bystanders bystander "
     "palestinians syrians ukrainians sudanese yemenis iraqis afghans bedouin bedouins "
     "alawites kurds christians druze",
 )

@@ -269,9 +269,13 @@ _ORDINALS = frozenset(
 
 def _another_victim(lows: list[str], j: int) -> bool:
     """ "wounded a fourth": an ordinal after a verb of harm counts one more person."""
-    if j < 2 or j >= len(lows) or lows[j] not in _ORDINALS or lows[j - 2] not in HARM_VERBS:
+    if j < 2 or j >= len(lows) or lows[j] not in _ORDINALS:
         return False
     nxt = lows[j + 1] if j + 1 < len(lows) else ""
+    if lows[j - 2] == "and" and nxt in ("was", "is"):
+        return True  # "two boys were killed and a third was badly injured"
+    if lows[j - 2] not in HARM_VERBS:
+        return False
     return not nxt or nxt in BARE_FOLLOWERS or not nxt.isalpha()
 
 

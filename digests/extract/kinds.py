@@ -34,7 +34,10 @@ POST: dict[tuple[str, ...], str] = {
         "treated for injuries|treated for wounds|hospitalised|hospitalized|"
         "taken to hospital|rushed to hospital|admitted to hospital|taken to hospitals|"
         "as injured|treated|suffered burns|sustained burns|suffered fractures|"
-        "among the injured|among the wounded|among those injured|among those wounded",
+        "among the injured|among the wounded|among those injured|among those wounded|"
+        "lost a leg|lost his leg|lost her leg|lost both legs|lost a hand|lost his hand|"
+        "lost an arm|lost his arm|lost an eye|lost his eye|lost her eye|lost a limb|lost limbs|"
+        "had a leg amputated|had his leg amputated|had her leg amputated|lost his sight",
     ),
     **_phrases(
         "displaced",
@@ -92,6 +95,7 @@ PRE: dict[tuple[str, ...], str] = {
         "among those killed were|the dead included|the dead include|the dead were|"
         "among the victims is|among the victims are|among the victims was|"
         "among the victims were|the victims included|the victims include|the victims were|"
+        "the dead , among them|the dead , including|the martyrs , among them|"
         "among the martyrs is|among the martyrs are|among the martyrs was|"
         "among the martyrs were|the martyrs included|the martyrs include|the martyrs were",
     ),
@@ -99,7 +103,9 @@ PRE: dict[tuple[str, ...], str] = {
         "injured",
         "among the injured is|among the injured are|among the injured was|"
         "among the injured were|among the wounded is|among the wounded are|"
-        "among the wounded was|among the wounded were",
+        "among the wounded was|among the wounded were|"
+        "the wounded , among them|the wounded , including|the injured , among them|"
+        "the injured , including",
     ),
     **_phrases("missing", "disappearance of"),
     **_phrases(

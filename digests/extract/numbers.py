@@ -25,11 +25,14 @@ _TOKEN = re.compile(
     r"|\S"
 )
 
+# Spellings read as the word they stand for.
 _ABBREVIATIONS = {
     "incl.": "including",
     "approx.": "approximately",
     "est.": "estimated",
     "&": "and",  # "214 HTS & allied fighters"
+    "war-wounded": "wounded",  # "1,200 war-wounded patients"
+    "war-injured": "injured",
 }
 # Longest token we bother with: anything longer is noise (a run of digits, a URL).
 _MAX_TOKEN = 60

@@ -54,6 +54,9 @@ FILLERS = (
     ("a", "further"),
     ("further",),
     ("the",),
+    ("her",),  # "wounded her two young sons"
+    ("his",),
+    ("their",),
 )
 
 

@@ -93,6 +93,8 @@ def find_tolls(lows: list[str]) -> list[Toll]:
                 tolls.append(Toll(i, HEAD_KINDS[nxt], None, anaphoric=False))
             elif nxt in ("death", "casualty", "civilian") or nxt in TOLL_NOUNS:
                 continue  # "the total death toll": the toll noun names the kind
+            elif nxt in NUMBER_NOUNS:
+                continue  # "the total number of dead": the number's words name the kind
             elif prev in ("the", "its", "their", "this", "that", "civilian", "real") or (
                 low == "breakdown"
             ):

@@ -1091,6 +1091,48 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         },
     ),
     (
+        "a count restated in households is of the same kind",
+        "More than 78,000 people, or approximately 15,000 families, have been displaced.",
+        {("displaced", 78_000, "people", INC), ("displaced", 15_000, "families", INC)},
+    ),
+    (
+        "the total number of dead names its kind, whatever came before",
+        "About 1,800 families fled. The ministry said 1,347 people had been killed, bringing "
+        "the total number of dead to 3,277.",
+        {
+            ("displaced", 1_800, "families", INC),
+            ("killed", 1_347, "people", INC),
+            ("killed", 3_277, "people", INC),
+        },
+    ),
+    (
+        "war-wounded are wounded",
+        "MSF-supported facilities have treated more than 1,200 war-wounded patients.",
+        {("injured", 1_200, "people", INC)},
+    ),
+    (
+        "a third after two killed is one more person; a lost leg is a wound",
+        "Two boys were killed and a third was badly injured. Later a farmer lost a leg when his "
+        "tractor hit a landmine.",
+        {("killed", 2, "children", INC), ("injured", 1, "people", INC)},
+    ),
+    (
+        "a breakdown after the wounded or the dead",
+        "Teams transported the wounded, among them 3 children, to hospital, and buried the "
+        "dead, among them 4 women.",
+        {("injured", 3, "children", INC), ("killed", 4, "women", INC)},
+    ),
+    (
+        "a possessive between the verb and the count",
+        "Shelling killed a woman and wounded her two young sons.",
+        {("killed", 1, "women", INC), ("injured", 2, "children", INC)},
+    ),
+    (
+        "passers-by are people",
+        "A car bomb wounded four passers-by, two of them children.",
+        {("injured", 4, "people", INC), ("injured", 2, "children", INC)},
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
