@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from digests.extract.damage import find_damage
 from digests.extract.dates import resolve_date
 from digests.extract.figures import hosts_uprooted, may_hold_figures, read_sentence
-from digests.extract.groups import ARMED_CUES, GROUP_NOUNS
+from digests.extract.groups import GROUP_NOUNS
 from digests.extract.kinds import POST
 from digests.extract.model import Extraction, Figure, Kind, Place, PlaceMention, Qualifier
 from digests.extract.numbers import Token, read_amount, tokenize
@@ -67,6 +67,7 @@ class _Found:
     restated: bool = False  # a later mention of the same count has been folded into this one
     row: bool = False  # read from a pipe table's row: an incident of its own
     labels_list: bool = False  # a label line over items ("SDF MEMBERS: 3" over "- Killed ...")
+    labelled: bool = False  # "Killed under torture: 3": the label says whom the count counts
 
 
 class Extractor:
@@ -570,8 +571,17 @@ class _Reading:
                 paragraph=sentence.paragraph,
                 row=table_line,
                 labels_list=labels_list,
+                labelled=_is_label_line(sentence.text),
             )
         )
+
+
+def _is_label_line(text: str) -> bool:
+    """ "Killed: 41", "CIVILIANS: 9", "Killed under torture in regime detention: 3": a label
+    that says what its count counts (not "TOTAL ..... 412", not "Since 1 January: ...")."""
+    stripped = text.strip()
+    label = _LABEL_LINE.match(stripped) or _KIND_LABEL.match(stripped)
+    return label is not None and label_meaning(label.group(1)) != (None, None)
 
 
 def _incident_line(text: str) -> bool:
@@ -699,13 +709,12 @@ def _label_group(label: str) -> str | None:
     if low.startswith(("non-civilian", "non civilian", "military")):
         return "combatants"
     named = GROUP_NOUNS.get(low) or label_meaning(low)[1]
-    words = set(re.findall(r"[a-z]+", low))
-    if named is None and not (ARMED_CUES | _FACTIONS).isdisjoint(words):
+    if named is None and not _FACTIONS.isdisjoint(re.findall(r"[a-z]+", low)):
         return "combatants"  # "HTS AND OTHER FACTIONS: 5"
     return named
 
 
-_FACTIONS = frozenset({"faction", "factions"})
+_FACTIONS = frozenset({"faction", "factions", "militia", "militias"})
 
 
 def _list_header(sentences: Sequence[Sentence], index: int) -> str | None:
@@ -1053,7 +1062,12 @@ def _same_figure(a: _Found, b: _Found) -> bool:
     # "Ambush kills 14" over "killed 14 soldiers": a headline leaves the group unsaid. Once
     # the body has restated it, another group's count of the same number is another figure
     # ("31 deaths" ... "the deaths of 31 people" ... "including 31 children" this year).
-    vague_headline = restated and "people" in (fa.group, fb.group) and not a.restated
+    vague_headline = (
+        restated
+        and "people" in (fa.group, fb.group)
+        and not a.restated
+        and not (a.labelled or b.labelled)
+    )
     if fa.group != fb.group and not ({fa.group, fb.group} <= _COMPATIBLE_GROUPS or vague_headline):
         return False
     if (

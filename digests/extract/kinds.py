@@ -57,7 +57,8 @@ POST: dict[tuple[str, ...], str] = {
         "arrived|arriving|since fled|since left|since been displaced|since abandoned|"
         "crossed into|crossed the border into|have crossed into|had crossed into|"
         "abandoned their homes|abandoned their houses|abandoned their villages|"
-        "as refugees|registered as refugees|living as refugees",
+        "as refugees|registered as refugees|living as refugees|are idps|were idps|are refugees|"
+        "were refugees",
     ),
     **_phrases("missing", "missing|unaccounted for|disappeared"),
     **_phrases(

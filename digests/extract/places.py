@@ -124,6 +124,8 @@ _TITLES = frozenset(
         "senator", "secretary", "journalist", "activist", "reporter", "correspondent",
     }
 )  # fmt: skip
+# Subjects after a verb that opens a question ("Has this happened", "Were they warned").
+_QUESTION_SUBJECTS = frozenset({"this", "that", "it", "there", "anyone", "they", "we", "you"})
 # Words after which a capitalised name is a person or an outlet: "told Al Jazeera".
 _ADDRESSEE_BEFORE = frozenset(
     {"told", "tell", "tells", "telling", "thanked", "interviewed", "quoted", "by", "mr", "ms"}
@@ -627,6 +629,8 @@ def _a_word_not_a_place(
         return True  # "al-Mayadeen TV", "Halab Today channel": an outlet named after a place
     if not match.strong and first.forced_capital and ctx.single:
         return True  # "Calls for calm": capitalised by the sentence, not by a name
+    if first.sentence_start and ctx.single and ctx.word_after in _QUESTION_SUBJECTS:
+        return True  # "Has this happened before?": a question's verb, not the village Has
     if not match.strong and ctx.single and first.raw.isupper() and len(first.raw) > 2:
         return True  # "AANES", "SOHR": an acronym spelled loosely like a village
     if (

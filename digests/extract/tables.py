@@ -91,11 +91,16 @@ def kind_named(text: str, extra: Mapping[str, str] | None = None) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+_ATTRIBUTION = re.compile(r"\b(?:by|under|in|at|from|during)\b")
+
+
 def label_meaning(text: str) -> tuple[str | None, str | None]:
     """The kind and the group a header cell, a caption or a label names, each when only
     one is."""
-    words = _WORD.findall(text.lower())
     kind = kind_named(text)
+    # "Killed by regime forces", "Killed under torture in regime detention": who did it and
+    # where say nothing of who was counted
+    words = _WORD.findall(_ATTRIBUTION.split(text.lower(), maxsplit=1)[0])
     groups = {GROUP_NOUNS[w] for w in words if w in GROUP_NOUNS}
     if any(w.startswith("civilian") for w in words):
         groups.add("civilians")

@@ -111,3 +111,20 @@ def test_label_lines_over_their_own_items_are_counts_of_their_own(extractor: Ext
     assert threes == [("killed", "combatants")] * 2
     fives = [f.group for f in figures if f.count == 5]
     assert fives == ["combatants"]
+
+
+def test_a_label_that_names_its_count_absorbs_no_other_group(extractor: Extractor) -> None:
+    """ "Killed under torture in regime detention: 3" are three detainees, not the fighters of
+    "killing 3 of its members" below; "regime" in the label is no group of the dead."""
+    text = (
+        "SUMMARY (1-31 March 2022)\n"
+        "Killed: 41\n"
+        "Killed under torture in regime detention: 3 (included in civilians)\n"
+        "Injured: 27\n\n"
+        "11/03 - An IED exploded on the road between Da'el and Tafas targeting a vehicle of the "
+        "8th Brigade, killing 3 of its members.\n"
+    )
+    threes = sorted(
+        f.group for f in extractor.extract(text, date(2022, 4, 3)).figures if f.count == 3
+    )
+    assert threes == ["combatants", "people"]

@@ -43,6 +43,8 @@ def names(gazetteer: Gazetteer, text: str) -> list[str]:
             ["Tal Rifaat", "Aleppo"],
         ),
         ("DEIR EZZOR, Syria - Clashes went on for a third day.", ["Deir ez-Zor"]),
+        ("Has this happened before? Strikes hit Ariha on Sat night.", ["Ariha"]),
+        ("Families fled the outskirts of Idleb city and Saraqab.", ["Idlib", "Saraqib"]),
         (
             "Families fled to camps in Ma'arrat Tamasrin sub-district and near Kafr Lusin.",
             ["Maarrat Misrin", "Kafr Lusin"],

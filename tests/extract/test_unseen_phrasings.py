@@ -1133,6 +1133,11 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("injured", 4, "people", INC), ("injured", 2, "children", INC)},
     ),
     (
+        "the displaced among a population told as a state are a running total",
+        "Northwest Syria is home to 4.5 million people, of whom 2.9 million are IDPs.",
+        {("displaced", 2_900_000, "people", CUM)},
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
