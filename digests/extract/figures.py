@@ -158,6 +158,8 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
     steps = 0
     while j < n and steps < _MAX_POST_STEPS:
         found = match_at(lows, j, POST)
+        if found is not None and lows[j] in _ACTIVE_CARE and not _passive(lows, j):
+            return None, False, j  # "a medic who later treated others": the carer, not a patient
         if found is not None:
             kind, length = found
             nxt = lows[j + length] if j + length < n else ""
@@ -880,6 +882,17 @@ def _family_totals(
 
 
 _TOLD_APART = frozenset({"women", "children"})
+# Verbs of care that make the counted a patient only in the passive ("12 were treated").
+_ACTIVE_CARE = frozenset({"treated"})
+_BE = frozenset({"was", "were", "been", "being", "are", "is", "be", "got"})
+
+
+def _passive(lows: list[str], j: int) -> bool:
+    """Whether the participle at ``j`` follows a form of "be" ("were later treated")."""
+    k = j - 1
+    while k >= 0 and lows[k] in AUXILIARIES and lows[k] not in _BE:
+        k -= 1
+    return k >= 0 and lows[k] in _BE
 _SHARE_NOUNS = frozenset({"victims", "deaths", "dead", "killed", "fatalities", "casualties"})
 _SHARE_LEADS = frozenset({"followed", "then", "next", "and", ",", "while"})
 _BLAME = frozenset({"responsible", "blamed"})
