@@ -68,6 +68,8 @@ class _Found:
     row: bool = False  # read from a pipe table's row: an incident of its own
     labels_list: bool = False  # a label line over items ("SDF MEMBERS: 3" over "- Killed ...")
     labelled: bool = False  # "Killed under torture: 3": the label says whom the count counts
+    share: bool = False  # an item of a breakdown "by perpetrator", "by governorate", ...
+    inline: bool = False  # a cell of a one-line breakdown ("Daraa 27 | Idlib 18")
 
 
 class Extractor:
@@ -95,9 +97,12 @@ class Extractor:
         for index, sentence in enumerate(segmented.sentences):
             at = bisect_right(row_starts, sentence.start) - 1
             if at >= 0 and sentence.start < rows[at].end:
-                if at not in read_rows:  # a row is read whole, once, as its table says
-                    read_rows.add(at)
-                    reading.read_table_row(index, rows[at])
+                # a row is read whole, once, as its table says; a one-line table is rows
+                # that share their line
+                for same_line in range(bisect_left(row_starts, rows[at].start), at + 1):
+                    if same_line not in read_rows:
+                        read_rows.add(same_line)
+                        reading.read_table_row(index, rows[same_line])
                 continue
             damage_words = _DAMAGE_WORDS.search(sentence.text) is not None
             if (
@@ -240,6 +245,17 @@ class _Reading:
         text = self.sentences[index].text.strip()
         following = self.sentences[index + 1].text if index + 1 < len(self.sentences) else ""
         return text.endswith(":") and _is_item(following)
+
+    def _shares_out(self, index: int) -> bool:
+        """Whether the sentence is an item of a list headed "Civilian deaths by perpetrator
+        party", "Deaths by governorate": a part of a total, not an incident of its own."""
+        if not _is_item(self.sentences[index].text):
+            return False
+        for back in range(index - 1, max(-1, index - _LIST_REACH), -1):
+            text = self.sentences[back].text
+            if not _is_item(text):
+                return _BREAKDOWN_HEADER.search(text) is not None
+        return False
 
     def _labels_a_list(self, index: int) -> bool:
         """ "SDF MEMBERS: 3" over "- Killed by a drone strike ...": a count of its own that
@@ -572,6 +588,8 @@ class _Reading:
                 row=table_line,
                 labels_list=labels_list,
                 labelled=_is_label_line(sentence.text),
+                share=self._shares_out(index),
+                inline=row is not None and row.inline,
             )
         )
 
@@ -661,6 +679,11 @@ def _is_item(text: str) -> bool:
 # "CIVILIANS: 180", "ISIS (the self-proclaimed Islamic State): 3 civilians"
 _LABEL_LINE = re.compile(r"^([A-Z][A-Za-z '’()/&-]{2,60}):\s*\d")
 _KIND_LABEL = re.compile(r"^([A-Z][^:.;!?—]{2,90}?)(?::|\s*\.{3,}|\s+[—–]\s)\s*\d")
+_BREAKDOWN_HEADER = re.compile(
+    r"\bperpetrat|\bby (?:the )?(?:party|parties|actor|governorate|province|area|region|"
+    r"district|location|town|city|month|group)\b",
+    re.IGNORECASE,
+)
 _BY_PERPETRATOR = re.compile(r"\bperpetrat|\bby (?:the )?(?:party|parties|actor)", re.I)
 _HEADING_KINDS = {"casualties": "injured", "victims": "killed"}
 _BULLET_LABEL = re.compile(r"^[-•*–·]\s*([^:.;!?]{2,90}):\s*\d")
@@ -1054,6 +1077,10 @@ def _same_figure(a: _Found, b: _Found) -> bool:
         return False  # "a nurse and a volunteer were killed": two people, not one said twice
     if a.spot == b.spot:
         return True  # one count read twice ("Of the 17 children killed, 9 died"): one figure
+    if (a.share or b.share or a.inline or b.inline) and not a.places & b.places:
+        # "- Russian forces: 4 civilians" or "Homs 4 | Raqqa 4" shares out a total: no
+        # incident's 4 told elsewhere
+        return False
     if a.labels_list or b.labels_list:
         return False  # a label over its own items ("SDF MEMBERS: 3") restates no other count
     if a.row != b.row and not a.places & b.places:

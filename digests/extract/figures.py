@@ -893,6 +893,8 @@ def _passive(lows: list[str], j: int) -> bool:
     while k >= 0 and lows[k] in AUXILIARIES and lows[k] not in _BE:
         k -= 1
     return k >= 0 and lows[k] in _BE
+
+
 _SHARE_NOUNS = frozenset({"victims", "deaths", "dead", "killed", "fatalities", "casualties"})
 _SHARE_LEADS = frozenset({"followed", "then", "next", "and", ",", "while"})
 _BLAME = frozenset({"responsible", "blamed"})

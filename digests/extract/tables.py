@@ -56,6 +56,7 @@ class TableRow:
     total: bool
     caption: str
     cells: tuple[TableCell, ...]
+    inline: bool = False  # a cell of a table laid on one line ("Daraa 27 | Idlib 18")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,46 @@ def _header(line: str) -> list[tuple[str | None, str | None]] | None:
     return meanings
 
 
+def _row_label(
+    cells: list[tuple[int, str]], columns: list[tuple[str | None, str]]
+) -> tuple[int, str]:
+    """The cell that names a row: the last of its leading cells that count nothing
+    ("Idleb | Dana | 38,400" is Dana's row)."""
+    label = cells[0]
+    for (offset, cell), (kind, _) in zip(cells, columns, strict=False):
+        if _count(cell) is not None or (kind is not None and cell.strip() in _EMPTY):
+            break
+        if cell.strip():
+            label = (offset, cell)
+    return label
+
+
+def _unit_header(lines: list[_Line], header_at: int) -> list[tuple[str | None, str | None]] | None:
+    """ "Governorate | Sub-district | Individuals" under "Newly displaced people by
+    sub-district": columns that name only a unit count the caption's kind."""
+    line = lines[header_at].text
+    if "|" not in line:
+        return None
+    cells = [c.lower() for _, c in _cells(line)]
+    if len(cells) < 2 or not any(c in _UNIT_COLUMNS for c in cells[1:]):
+        return None
+    if any(_COUNT.match(c) or len(c) > _MAX_CELL_CHARS for c in cells):
+        return None
+    if label_meaning(_caption(lines, header_at))[0] is None:
+        return None
+    return [(None, _UNIT_COLUMNS.get(c)) for c in cells]
+
+
+_UNIT_COLUMNS = {
+    "individuals": "people",
+    "persons": "people",
+    "people": "people",
+    "households": "families",
+    "families": "families",
+    "hh": "families",
+}
+
+
 def _caption(lines: list[_Line], header_at: int) -> str:
     """The line right above a table's header (a blank line may stand between)."""
     for back in (header_at - 1, header_at - 2):
@@ -147,11 +188,15 @@ def find_table_rows(text: str) -> list[TableRow]:
     rows: list[TableRow] = []
     index = 0
     while index < len(lines):
-        meanings = _header(lines[index].text)
+        meanings = _header(lines[index].text) or _unit_header(lines, index)
         if meanings is not None:
             found = _rows(lines, index, meanings)
         else:
-            found = _leader_rows(lines, index) or _labelled_row(lines[index])
+            found = (
+                _leader_rows(lines, index)
+                or _inline_rows(lines, index)
+                or _labelled_row(lines[index])
+            )
         rows.extend(found)
         index += max(1, len(found))
     return rows
@@ -275,6 +320,51 @@ def _leader_rows(lines: list[_Line], heading_at: int) -> list[TableRow]:
     return rows if len(rows) >= _MIN_LEADER_ROWS else []
 
 
+def _inline_rows(lines: list[_Line], heading_at: int) -> list[TableRow]:
+    """ "Civilian deaths by governorate" over "Daraa 27 | Idlib 18 | Aleppo 16": a table laid
+    on one line, a count per label, each of the heading's kind. Returns the heading's rows
+    (none) and the line's, one per cell, so that the line is read once."""
+    heading = lines[heading_at].text.strip()
+    if heading_at + 1 >= len(lines) or not heading or heading[-1].isdigit():
+        return []
+    if len(heading) > _CAPTION_CHARS or "|" in heading:
+        return []
+    kind, group = label_meaning(heading)
+    line = lines[heading_at + 1]
+    if kind is None or line.text.count("|") < _MIN_LEADER_ROWS - 1:
+        return []
+    cells = [(at, cell) for at, cell in _cells(line.text) if cell]
+    pairs = [(at, _INLINE_CELL.match(cell)) for at, cell in cells]
+    if len(pairs) < _MIN_LEADER_ROWS or any(match is None for _, match in pairs):
+        return []
+    counted_group = group if group in _CAPTION_GROUPS else "people"
+    rows: list[TableRow] = []
+    for at, match in pairs:
+        assert match is not None  # checked above
+        count = _count(match.group("count"))
+        label = match.group("label")
+        offset = line.start + at
+        rows.append(
+            TableRow(
+                start=line.start,
+                end=line.start + len(line.text),
+                label=label,
+                label_offset=offset,
+                total=_TOTAL.match(label) is not None,
+                caption=heading,
+                cells=(TableCell(kind, counted_group, count, offset + match.start("count")),)
+                if count is not None
+                else (),
+                inline=True,
+            )
+        )
+    return rows
+
+
+# "Deir Ez-Zor 14": a label and its count in one cell of a one-line table.
+_INLINE_CELL = re.compile(r"^(?P<label>[A-Z][^\d|]*?)\s+(?P<count>\d[\d,]*)$")
+
+
 def _rows(
     lines: list[_Line], header_at: int, meanings: list[tuple[str | None, str | None]]
 ) -> list[TableRow]:
@@ -303,7 +393,7 @@ def _rows(
                 counted.append(TableCell(kind, group, count, line.start + offset))
         if not counted and not any(c.strip() in _EMPTY for _, c in cells[1:]):
             break  # a line of prose after the table
-        label_offset, label = cells[0]
+        label_offset, label = _row_label(cells, columns)
         rows.append(
             TableRow(
                 start=line.start,

@@ -192,3 +192,45 @@ def test_rows_of_an_incident_table_are_incidents_of_their_own(extractor: Extract
     twos = [f for f in figures_of(extractor, text) if f[1] == 2]
     assert len(twos) == 3
     assert {f[3] for f in twos} >= {"Ariha", "Al Busayrah"}
+
+
+def test_a_breakdown_on_one_line_counts_each_place(extractor: Extractor) -> None:
+    """ "Daraa 27 | Idlib 18 | Homs 4 | Raqqa 4" under its heading: a count per governorate,
+    of the heading's kind, none of them the body's four who died under torture."""
+    text = (
+        "The network documented the deaths of 53 civilians in August. Among the victims were 4 "
+        "individuals who died due to torture in detention.\n\n"
+        "Civilian deaths by governorate\n"
+        "Daraa 27 | Idlib 18 | Homs 4 | Raqqa 4\n"
+    )
+    fours = sorted((f[2], str(f[3])) for f in figures_of(extractor, text) if f[1] == 4)
+    assert [place for _, place in fours if _ == "civilians"] == ["Homs", "Raqqa"]
+    assert len(fours) == 3
+    assert ("killed", 27, "civilians", "Daraa") in figures_of(extractor, text)
+
+
+def test_items_sharing_out_a_total_are_no_incident_told_elsewhere(extractor: Extractor) -> None:
+    text = (
+        "Civilian deaths by perpetrator party\n"
+        "- Russian forces: 4 civilians, including 1 child\n"
+        "- ISIS: 3 civilians\n\n"
+        "Selected incidents\n"
+        "- 9 August: A landmine exploded near Maskanah, killing 4 civilians, among them a child.\n"
+    )
+    fours = [f for f in figures_of(extractor, text) if f[1] == 4]
+    assert len(fours) == 2
+
+
+def test_columns_of_units_count_the_captions_kind_by_the_rows_place(extractor: Extractor) -> None:
+    """ "Governorate | Sub-district | Individuals" under a caption of the newly displaced:
+    each row counts displaced people in its sub-district, the last cell that names it."""
+    text = (
+        "Newly displaced people by sub-district of arrival, 1-12 February 2020\n\n"
+        "Governorate | Sub-district | Individuals\n"
+        "Idleb | Dana | 38,400\n"
+        "Aleppo | Afrin | 16,300\n"
+        "Total | | 54,700\n"
+    )
+    found = figures_of(extractor, text)
+    assert ("displaced", 38_400, "people", "Dana") in found
+    assert ("displaced", 16_300, "people", "Afrin") in found
