@@ -181,6 +181,7 @@ class _Reading:
         # "Of the 9,840 people who left, ...": the kind the opening gives, and where it ends
         self.partitives: dict[int, tuple[tuple[str, str | None], int] | None] = {}
         self.sentence_groups: dict[int, str] = {}  # the group a sentence's first count names
+        self.notes_of: TableRow | None = None  # the row whose notes are being read
 
     def list_frame(self, index: int) -> tuple[str, str | None] | None:
         """The kind (and group) a list item or a "LABEL: N" line takes from its header:
@@ -422,6 +423,7 @@ class _Reading:
         context = self.context(index)
         start = self.sentences[index].start
         cumulative = context.cumulative or is_cumulative(row.caption, self.published)
+        first_cell = len(self.found)
         for cell in row.cells:
             self.add(
                 index,
@@ -434,12 +436,52 @@ class _Reading:
                 cumulative=cumulative,
                 row=row,
             )
+        if row.cells:
+            # "| 7 | 4 | Including 3 children, 1 woman ...": the notes break down the row's
+            # first count
+            frame = (row.cells[0].kind, None)
+            self.notes_of = row
+            first_note = len(self.found)
+            for offset, note in row.notes:
+                shift = offset - start
+                tokens = [
+                    Token(t.text, t.low, t.start + shift, t.end + shift)
+                    for t in tokenize(_prepared_for_reading(note))
+                ]
+                self._read_part(index, tokens, frame)
+            self.notes_of = None
+            self._fold_restating_notes(first_cell, first_note)
+
+    def _fold_restating_notes(self, first_cell: int, first_note: int) -> None:
+        """ "| 1 | 3 | A woman killed in her home": a note that counts the row's own count
+        again says who they were; it is no second figure."""
+        counted = self.found[first_cell:first_note]
+        notes = self.found[first_note:]
+        kept = []
+        for note in notes:
+            same = next(
+                (
+                    c
+                    for c in counted
+                    if c.figure.kind == note.figure.kind and c.figure.count == note.figure.count
+                ),
+                None,
+            )
+            if same is None:
+                kept.append(note)
+            elif same.figure.group == "people":
+                same.figure = replace(same.figure, group=note.figure.group)
+        self.found[first_note:] = kept
 
     def _row_place(self, row: TableRow) -> PlaceMention | None:
-        low = bisect_left(self.starts, row.label_offset)
-        high = bisect_left(self.starts, row.label_offset + len(row.label))
-        named = [m for m in self.mentions[low:high] if m.place.feature != "country"]
-        return named[0] if named else None
+        """The place a row names: in its label, else in another of its naming cells."""
+        for offset, cell in ((row.label_offset, row.label), *reversed(row.names)):
+            low = bisect_left(self.starts, offset)
+            high = bisect_left(self.starts, offset + len(cell))
+            named = [m for m in self.mentions[low:high] if m.place.feature != "country"]
+            if named:
+                return named[0]
+        return None
 
     def read_damage(self, index: int, tokens: list[Token]) -> None:
         """Counts of damaged buildings in one sentence (kind ``damaged``)."""
@@ -526,6 +568,7 @@ class _Reading:
     ) -> None:
         if count == 0:
             return  # "Killed: 0": nobody, which is no figure
+        row = row or self.notes_of  # a row's notes happened where the row did
         sentence = self.sentences[index]
         when = context.when
         if row is not None:

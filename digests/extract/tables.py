@@ -57,6 +57,9 @@ class TableRow:
     caption: str
     cells: tuple[TableCell, ...]
     inline: bool = False  # a cell of a table laid on one line ("Daraa 27 | Idlib 18")
+    # the row's other naming cells ("3 June | Iblin | Artillery"), where its place may be
+    names: tuple[tuple[int, str], ...] = ()
+    notes: tuple[tuple[int, str], ...] = ()  # text after the counts ("Including 2 children")
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,6 +397,9 @@ def _rows(
         if not counted and not any(c.strip() in _EMPTY for _, c in cells[1:]):
             break  # a line of prose after the table
         label_offset, label = _row_label(cells, columns)
+        last_count = max(
+            (k for k, (_, cell) in enumerate(cells) if _count(cell) is not None), default=0
+        )
         rows.append(
             TableRow(
                 start=line.start,
@@ -403,6 +409,14 @@ def _rows(
                 total=_TOTAL.match(label) is not None,
                 caption=caption,
                 cells=tuple(counted),
+                names=tuple(
+                    (line.start + at, cell)
+                    for at, cell in cells[:last_count]
+                    if cell.strip() and _count(cell) is None
+                ),
+                notes=tuple(
+                    (line.start + at, cell) for at, cell in cells[last_count + 1 :] if cell.strip()
+                ),
             )
         )
     return rows

@@ -234,3 +234,22 @@ def test_columns_of_units_count_the_captions_kind_by_the_rows_place(extractor: E
     found = figures_of(extractor, text)
     assert ("displaced", 38_400, "people", "Dana") in found
     assert ("displaced", 16_300, "people", "Afrin") in found
+
+
+def test_notes_after_a_rows_counts_break_them_down(extractor: Extractor) -> None:
+    """ "| Iblin | 7 | 4 | Including 3 children, 1 woman |": parts of the row's dead, at the
+    row's place; "| 1 | 3 | A woman killed in her home |" says who the one was."""
+    text = (
+        "Shelling on the villages of Jabal al-Zawiya in southern Idlib went on all month.\n\n"
+        "Documented incidents, June 2021\n\n"
+        "Date | Location | Weapon | Killed | Injured | Notes\n"
+        "10 June | Iblin | Guided shell | 7 | 4 | Including 3 children and 1 woman\n"
+        "19 June | Kansafra | Artillery | 1 | 3 | A woman killed in her home\n"
+        "22 June | Al-Bara | Guided shell | 4 | 2 | Including 3 children\n"
+    )
+    found = figures_of(extractor, text)
+    assert ("killed", 3, "children", "Ablin") in found
+    assert ("killed", 3, "children", "Barah") in found
+    assert ("killed", 1, "women", "Ablin") in found
+    kansafra = [f for f in found if f[3] == "Kansafrah" and f[0] == "killed"]
+    assert kansafra == [("killed", 1, "women", "Kansafrah")]
