@@ -887,7 +887,7 @@ _PERFECT_DEATHS = re.compile(
 # the amount, then what the opening says of those it counts, up to the comma.
 _PARTITIVE = re.compile(
     r"^\s*(?:of|among) (?:the|these|those) ([\w,.-]+(?: (?:hundred|thousand|million))?)"
-    r"\b([^,;:]{0,80}),",
+    r"\b([^,;:]{0,140}),",
     re.IGNORECASE,
 )
 

@@ -120,9 +120,21 @@ def _post_kind(lows: list[str], j: int) -> tuple[str | None, bool, int]:
     and parentheses are skipped."""
     for start in _post_starts(lows, j):
         kind, guess, end = _post_from(lows, start)
+        if kind is not None and _new_count_between(lows, start, end):
+            return None, False, j  # "among them four children, and 61 injured": 61's verb
         if kind is not None:
             return kind, guess, end if start == j else j
     return None, False, j
+
+
+def _new_count_between(lows: list[str], start: int, end: int) -> bool:
+    """Whether ", and <count>" stands between a phrase and the verb found for it."""
+    return any(
+        lows[k] == ","
+        and lows[k + 1] == "and"
+        and (lows[k + 2][0].isdigit() or lows[k + 2] in UNITS)
+        for k in range(start, min(end, len(lows)) - 2)
+    )
 
 
 def _post_starts(lows: list[str], j: int) -> list[int]:

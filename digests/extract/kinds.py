@@ -37,7 +37,9 @@ POST: dict[tuple[str, ...], str] = {
         "among the injured|among the wounded|among those injured|among those wounded|"
         "lost a leg|lost his leg|lost her leg|lost both legs|lost a hand|lost his hand|"
         "lost an arm|lost his arm|lost an eye|lost his eye|lost her eye|lost a limb|lost limbs|"
-        "had a leg amputated|had his leg amputated|had her leg amputated|lost his sight",
+        "had a leg amputated|had his leg amputated|had her leg amputated|lost his sight|"
+        "received at|received in|admitted to|admitted at|brought to hospital|"
+        "brought to hospitals|brought to the hospital",
     ),
     **_phrases(
         "displaced",

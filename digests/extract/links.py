@@ -354,6 +354,8 @@ def link_right(lows: list[str], phrase: Phrase, after: Phrase) -> bool:
         return False
     if not all(w in CONJUNCTION_GLUE for w in lows[phrase.end : after.first]):
         return False
+    if _marked_breakdown(lows, phrase.first) and lows[phrase.end : phrase.end + 2] == [",", "and"]:
+        return False  # "15 killed ..., among them four children, and 61 injured": a part
     phrase.kind = after.kind
     phrase.blocked = after.blocked
     phrase.sibling = phrase.sibling or after.parent
@@ -423,3 +425,9 @@ def breakdown_after_marker(lows: list[str], caps: list[bool], phrases: list[Phra
                     later.kind, later.sibling = head.kind, phrases[phrases.index(later) - 1]
                 else:
                     break
+    for phrase in phrases:
+        # "15 killed, among them four children, and 61 injured": the injured go with the
+        # total the children are part of, not with the children
+        sibling = phrase.sibling
+        if sibling is not None and sibling.parent is not None and sibling.kind != phrase.kind:
+            phrase.sibling = _root(sibling)

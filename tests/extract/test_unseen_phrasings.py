@@ -1138,6 +1138,26 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 2_900_000, "people", CUM)},
     ),
     (
+        "a breakdown of the dead before ', and' the wounded",
+        "New toll: 15 civilians killed across the north-west since last night, among them four "
+        "children, and 61 injured.",
+        {
+            ("killed", 15, "civilians", INC),
+            ("killed", 4, "children", INC),
+            ("injured", 61, "civilians", INC),
+        },
+    ),
+    (
+        "patients received at a hospital are the wounded, broken down after a long opening",
+        "Of the 38 patients received at the surgical hospital in Atmeh and at the trauma unit "
+        "near Bab al-Hawa, 15 were children and 9 were women.",
+        {
+            ("injured", 38, "people", INC),
+            ("injured", 15, "children", INC),
+            ("injured", 9, "women", INC),
+        },
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
