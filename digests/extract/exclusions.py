@@ -196,6 +196,10 @@ def excluded(tokens: list[Token], amount: Amount) -> bool:
         return True
     if _is_month(prev) or _is_month(nxt):
         return True
+    if prev is not None and prev.text == "." and _is_month(prev2):
+        return True  # "Oct. 7, 2023": an abbreviated month's day
+    if _year_of_a_date(tokens, i):
+        return True  # "Oct. 7, 2023", "March 3, 2021": the year of a date
     if (
         nxt is not None
         and nxt.low in ("-", "–", "and", "to", "/")
@@ -371,3 +375,16 @@ def _listed_after_label(tokens: list[Token], i: int) -> bool:
             return seen_number and low in LABEL_WORDS and low != "at"
         k -= 1
     return False
+
+
+def _year_of_a_date(tokens: list[Token], i: int) -> bool:
+    """A year after "<Month>[.] <day>,": the date's, not a count."""
+    text = tokens[i].text
+    if not (len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")) or i < 3:
+        return False
+    if tokens[i - 1].text != "," or not tokens[i - 2].is_number:
+        return False
+    month = tokens[i - 3]
+    if month.text == "." and i >= 4:
+        month = tokens[i - 4]
+    return _is_month(month)

@@ -936,7 +936,7 @@ _LEADING_COUNT = re.compile(
 
 _AMONG_KIND = re.compile(
     r"^\s*(?:of|among) (?:the|those) (injured|wounded|dead|killed|victims|displaced|martyrs)"
-    r"\b[^,;:]{0,40},",
+    r"\b(?:(?! (?:was|were|is|are) )[^,;:]){0,40},",  # not "Among those injured was Rahaf, 10,"
     re.IGNORECASE,
 )
 

@@ -192,6 +192,11 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
         if low == "," and j + 1 < n and lows[j + 1] == "whose" and steps == 0:
             j, steps = j + 1, steps + 1  # "Two persons, whose bodies were found by the road"
             continue
+        if low == "of" and steps == 0 and lows[j + 2 : j + 3] in (["years"], ["year"]):
+            # "a woman of 71 years old was killed": her age
+            j = j + 4 if lows[j + 3 : j + 4] == ["old"] else j + 3
+            steps += 1
+            continue
         if (low in PREPOSITIONS or low in _ATTACHING) and steps == 0:
             # "A technician at the water station in Aleppo was killed", "Four staff of the
             # Union of Medical Relief Organisations were killed"

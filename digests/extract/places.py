@@ -15,6 +15,7 @@ from functools import lru_cache
 from digests.extract.calendar_words import MONTH_WORDS, WEEKDAYS
 from digests.extract.gazetteer import Gazetteer, NameEntry, distance_km
 from digests.extract.model import Place, PlaceMention
+from digests.extract.sentences import LEAK_WORDS
 from digests.extract.translit import (
     ARTICLES,
     ENGLISH_ARTICLES,
@@ -34,10 +35,7 @@ _FORCED_CAPITAL_GAP = re.compile(r"[.!?:\n|•*#>]")
 _SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[|•*#>]")
 # "Related:", "See also", "Read more": headlines of other stories follow, up to a blank line.
 _OTHER_STORIES = re.compile(
-    r"^[ \t]*(?:related(?: (?:stories|articles|news|coverage|content))?|see also|read more|"
-    r"more (?:stories|news|on this|from [^\n]{1,40})|recommended|most (?:read|popular|viewed)|"
-    r"you (?:may|might) also like|latest news|trending|top stories)\b[^\n]{0,40}$",
-    re.IGNORECASE | re.MULTILINE,
+    r"^[ \t]*" + LEAK_WORDS + r"\b[^\n]{0,40}$", re.IGNORECASE | re.MULTILINE
 )
 # Places too big to be a person's first name: a capital word after them is a headline's.
 _BIG_FEATURES = frozenset({"city", "capital", "province", "country", "region"})

@@ -16,12 +16,13 @@ MAX_SENTENCE_CHARS = 1200
 
 # A line announcing other stories ("Read more", "Most read"), and a line of a list: the
 # items under such a line are headlines of other articles, not this one's.
-LEAK_MARKER = re.compile(
-    r"^\W{0,3}(?:related(?: (?:stories|articles|news|coverage))?|read more|read also|"
-    r"see also|also read|more stories|most read|most popular|recommended|"
-    r"you may also like|more on this story|latest news|trending)\b",
-    re.IGNORECASE,
+LEAK_WORDS = (
+    r"(?:related(?: (?:stories|articles|news|coverage|content))?|read more|read also|"
+    r"see also|also read|more (?:stories|news|on this(?: story)?|from [^\n]{1,40})|"
+    r"most (?:read|popular|viewed)|recommended|you (?:may|might) also like|latest news|"
+    r"trending|top stories|editor'?s picks|don'?t miss)"
 )
+LEAK_MARKER = re.compile(r"^\W{0,3}" + LEAK_WORDS + r"\b", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^\s*(?:[-*>•▶·]|\d{1,2}[.)])\s*")
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before a space
 # and a capital letter, a digit or an opening quote.

@@ -232,6 +232,12 @@ CASES: list[tuple[str, str, set[tuple[str, int, str]]]] = [
         {("killed", 3, "people")},
     ),
     (
+        "a 'More from' block's headlines on one line are another story's",
+        "Shelling killed 3 people in the town.\n\nMORE FROM MIDDLE EAST\n"
+        "Yemen: Houthis say ready to withdraw | Iraq: 7 killed as bus hits roadside bomb\n",
+        {("killed", 3, "people")},
+    ),
+    (
         "a family of seven is seven people",
         "A family of seven died when their house collapsed.",
         {("killed", 7, "people")},

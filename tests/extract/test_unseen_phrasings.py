@@ -1158,6 +1158,21 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         },
     ),
     (
+        "an age told with 'of ... years old'",
+        "A woman of 71 years old was killed and two men were wounded.",
+        {("killed", 1, "women", INC), ("injured", 2, "men", INC)},
+    ),
+    (
+        "an abbreviated month's day is no count",
+        "The attack on Oct. 7, 2023 killed about 1,200 people.",
+        {("killed", 1_200, "people", INC)},
+    ),
+    (
+        "an age after a name, after 'among those injured was', is no count",
+        "Among those injured was his granddaughter Rahaf, 10, who lost two fingers.",
+        set(),
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
