@@ -369,8 +369,8 @@ def _listed_after_label(tokens: list[Token], i: int) -> bool:
     seen_number = False
     while k >= 0 and i - k <= 8:
         low = tokens[k].low
-        if tokens[k].is_number:
-            seen_number = True
+        if tokens[k].is_number or tokens[k].low in _NUMBER_WORDS:
+            seen_number = True  # "aged nine and 12"
         elif low not in (",", "and", "&"):
             return seen_number and low in LABEL_WORDS and low != "at"
         k -= 1

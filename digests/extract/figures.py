@@ -101,6 +101,8 @@ _LIVES_SPARED = frozenset(
     }
 )
 HYPOTHETICAL_CUES = frozenset({"warned", "warns", "warning", "risk", "threatens", "threaten"})
+# Words of a definition: its numbers say what a word means, not what happened.
+_DEFINITION = frozenset({"defines", "define", "defined"})
 
 
 # Words that stop the search for a count's verb ("were not hurt").
@@ -425,6 +427,8 @@ def read_sentence(
     if not phrases:
         return []
     lows = [t.low for t in tokens]
+    if not _DEFINITION.isdisjoint(lows) and "as" in lows:
+        return []  # "SNHR defines a massacre as an incident in which five or more are killed"
     caps = [t.is_capitalized for t in tokens]
     guess_sentence = any(w in HYPOTHETICAL_CUES for w in lows)
 
@@ -551,12 +555,26 @@ def read_sentence(
             continue
         if phrase.population and not hosts_uprooted(phrase):
             continue
+        if _one_of_its_own_kind(phrase):
+            continue  # "seven children, including a baby": the baby is one of the seven
         if phrase.kind == "displaced" and phrase.resolved_group() == "combatants":
             continue  # "200 fighters arrived in Idlib": troops move, they are not displaced
         if guess_sentence and _guess_near(lows, phrase):
             continue
         out.append(phrase)
     return out
+
+
+def _one_of_its_own_kind(phrase: Phrase) -> bool:
+    """A single named inside a total of its own group, which adds no count of its own."""
+    parent = phrase.parent
+    return (
+        parent is not None
+        and phrase.value == 1
+        and phrase.amount.from_article
+        and phrase.group not in (None, "people")
+        and phrase.group == parent.resolved_group()
+    )
 
 
 def hosts_uprooted(phrase: Phrase) -> bool:

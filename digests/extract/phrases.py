@@ -65,6 +65,7 @@ KIN_GROUPS: dict[str, str] = {
     **dict.fromkeys(("mother", "wife", "sister", "grandmother", "aunt"), "women"),
     **dict.fromkeys(("father", "husband", "brother", "grandfather", "uncle"), "men"),
     **dict.fromkeys(("son", "daughter", "child", "baby", "grandson", "granddaughter"), "people"),
+    **dict.fromkeys(("cousin", "nephew", "niece"), "people"),
 }
 # Relatives who are always children, and how many one word names.
 _YOUNG_KIN = frozenset({"baby", "twins", "triplets", "infant", "newborn"})

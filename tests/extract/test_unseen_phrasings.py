@@ -1173,6 +1173,21 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         set(),
     ),
     (
+        "ages listed in words and digits are no counts; a cousin is one more person",
+        "Two brothers aged nine and 12 were killed and their cousin was wounded.",
+        {("killed", 2, "people", INC), ("injured", 1, "people", INC)},
+    ),
+    (
+        "a single of its total's own group adds no count",
+        "At least seven children, including a seven-month-old baby, were killed.",
+        {("killed", 7, "children", INC)},
+    ),
+    (
+        "the numbers of a definition are no counts",
+        "SNHR defines a massacre as an incident in which five or more people are killed at once.",
+        set(),
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
