@@ -635,8 +635,15 @@ def _restated_in_other_units(lows: list[str], phrases: list[Phrase]) -> None:
     for before, phrase in itertools.pairwise(phrases):
         if phrase.kind is not None or before.kind is None or phrase.group != "families":
             continue
-        if lows[before.end : phrase.first] in ([",", "or"], ["or"]):
+        if tuple(lows[before.end : phrase.first]) in _RESTATING:
             phrase.kind, phrase.sibling = before.kind, before
+
+
+# Words between a count and the same count in households: "78,000 people, or 15,000 families",
+# "11,000 people, equivalent to 1,900 families", "11,000 people (1,900 families)".
+_RESTATING = frozenset(
+    {(",", "or"), ("or",), (",", "equivalent", "to"), ("equivalent", "to"), ("(",), (",", "i.e.")}
+)
 
 
 def _remaining_victims(

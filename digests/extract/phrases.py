@@ -70,6 +70,7 @@ KIN_GROUPS: dict[str, str] = {
 # Relatives who are always children, and how many one word names.
 _YOUNG_KIN = frozenset({"baby", "twins", "triplets", "infant", "newborn"})
 _KIN_COUNTS = {"twins": 2, "triplets": 3}
+_YOUNG_WORDS = frozenset({"infant", "baby", "young", "little", "newborn", "teenage", "toddler"})
 KIN_WORDS = frozenset(KIN_GROUPS) | frozenset(_KIN_COUNTS)
 _CHILD_AGE = 18
 
@@ -216,11 +217,14 @@ def _kin_phrase(lows: list[str], i: int) -> Phrase | None:
     age = _age_of(lows[j]) if j < len(lows) else None
     if age is not None:
         j += 1
+    little = j < len(lows) and lows[j] in _YOUNG_WORDS  # "her infant son", "his young daughter"
+    if little:
+        j += 1
     if j >= len(lows) or lows[j] not in KIN_WORDS:
         return None
     relative = lows[j]
     count = _KIN_COUNTS.get(relative, 1)
-    young = relative in _YOUNG_KIN or (age is not None and age < _CHILD_AGE)
+    young = relative in _YOUNG_KIN or little or (age is not None and age < _CHILD_AGE)
     return Phrase(
         first=i,
         amount=Amount(count, i, i + 1, from_article=True),

@@ -113,7 +113,9 @@ BLIND_LEVELS = {
     "blind3": (0.935, 0.90, 0.93),  # session 4, after that session's changes; 0.891 before
     "blind4": (0.945, 0.915, 0.945),  # session 4, written later; 0.908 before tuning
     "blind5": (0.94, 0.895, 0.965),  # session 4, written last; 0.918 before tuning
-    "blind6": (0.945, 0.915, 0.99),  # session 5; 0.920 before tuning
+    "blind6": (0.965, 0.935, 0.99),  # session 5; 0.920 before tuning
+    "blind7": (0.97, 0.94, 0.975),  # session 5, written mid-session; 0.931 before tuning
+    "blind8": (0.96, 0.915, 0.98),  # session 5, written last; 0.968 before tuning
 }
 
 

@@ -1188,6 +1188,16 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         set(),
     ),
     (
+        "a young relative is a child",
+        "Among the wounded were a woman and her infant son.",
+        {("injured", 1, "women", INC), ("injured", 1, "children", INC)},
+    ),
+    (
+        "a count restated as 'equivalent to' households",
+        "Some 11,000 people, equivalent to approximately 1,900 families, fled.",
+        {("displaced", 11_000, "people", INC), ("displaced", 1_900, "families", INC)},
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
