@@ -474,14 +474,14 @@ class _Reading:
         self.found[first_note:] = kept
 
     def _row_place(self, row: TableRow) -> PlaceMention | None:
-        """The place a row names: in its label, else in another of its naming cells."""
-        for offset, cell in ((row.label_offset, row.label), *reversed(row.names)):
+        """The place a row names in its naming cells: the most local, the first of equals."""
+        named: list[PlaceMention] = []
+        for offset, cell in row.names or ((row.label_offset, row.label),):
             low = bisect_left(self.starts, offset)
             high = bisect_left(self.starts, offset + len(cell))
-            named = [m for m in self.mentions[low:high] if m.place.feature != "country"]
-            if named:
-                return named[0]
-        return None
+            named += [m for m in self.mentions[low:high] if m.place.feature != "country"]
+        # a town's row over its governorate's: "| Idleb | Dana |", "| Saraqib | Idlib |"
+        return min(named, key=lambda m: _WIDTH.get(m.place.feature, 0), default=None)
 
     def read_damage(self, index: int, tokens: list[Token]) -> None:
         """Counts of damaged buildings in one sentence (kind ``damaged``)."""
@@ -758,6 +758,7 @@ _COUNTED_THINGS = frozenset(
         "launched",
     }
 )
+_WIDTH = {"capital": 1, "city": 1, "province": 2, "region": 2, "country": 3}
 _LIST_REACH = 40  # lines back from an item to its list's header
 _HEADING_CHARS = 100
 

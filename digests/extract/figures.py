@@ -189,6 +189,10 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
                 return None, False, j  # "left with little or no electricity": not uprooted
             if kind == "displaced" and _WOUNDS & set(lows[j + length : j + length + 4]):
                 return "injured", guess, j + length  # "seven children arrived with gunshot wounds"
+            if kind == "displaced" and lows[j] in _STATES and "who" in lows[max(0, j - 3) : j]:
+                return None, False, j  # "daughters ... who were sheltering on the ground floor"
+            if kind == "injured" and "dead" in lows[j + length : j + length + 2]:
+                return "killed", guess, j + length  # "brought to the hospital already dead"
             return kind, guess, j + length
         low = lows[j]
         if low == "," and j + 1 < n and lows[j + 1] == "whose" and steps == 0:
@@ -429,6 +433,7 @@ def read_sentence(
     lows = [t.low for t in tokens]
     if not _DEFINITION.isdisjoint(lows) and "as" in lows:
         return []  # "SNHR defines a massacre as an incident in which five or more are killed"
+    retracted_at = _retraction(lows)
     caps = [t.is_capitalized for t in tokens]
     guess_sentence = any(w in HYPOTHETICAL_CUES for w in lows)
 
@@ -553,6 +558,10 @@ def read_sentence(
     for phrase in phrases:
         if phrase.kind is None or phrase.blocked:
             continue
+        if retracted_at is not None and retracted_at < phrase.first < _clause_end(
+            lows, retracted_at
+        ):
+            continue  # "AP erroneously reported that 17 people were killed": withdrawn
         if phrase.population and not hosts_uprooted(phrase):
             continue
         if _one_of_its_own_kind(phrase):
@@ -563,6 +572,23 @@ def read_sentence(
             continue
         out.append(phrase)
     return out
+
+
+def _retraction(lows: list[str]) -> int | None:
+    """Where a correction says a count was wrong ("erroneously reported that"), if it does."""
+    for k in range(len(lows) - 1):
+        if lows[k] in _IN_ERROR and lows[k + 1] in _TOLD:
+            return k
+    return None
+
+
+def _clause_end(lows: list[str], k: int) -> int:
+    """The token where the clause holding token ``k`` ends (";" or the sentence's end)."""
+    return next((e for e in range(k, len(lows)) if lows[e] in (";", ".")), len(lows))
+
+
+_IN_ERROR = frozenset({"erroneously", "incorrectly", "wrongly", "mistakenly", "falsely"})
+_TOLD = frozenset({"reported", "said", "stated", "gave", "put"})
 
 
 def _one_of_its_own_kind(phrase: Phrase) -> bool:
@@ -924,6 +950,8 @@ def _family_totals(
 
 
 _TOLD_APART = frozenset({"women", "children"})
+# Where the counted were when it happened, told in a relative clause: no displacement.
+_STATES = frozenset({"sheltering", "staying", "living"})
 # Verbs of care that make the counted a patient only in the passive ("12 were treated").
 _ACTIVE_CARE = frozenset({"treated"})
 _BE = frozenset({"was", "were", "been", "being", "are", "is", "be", "got"})

@@ -345,6 +345,9 @@ _ONE_FAMILY = {
 }
 
 
+_CIVIL_BODIES = frozenset({"staff", "family", "crew", "council", "team", "household"})
+
+
 def _members_group(lows: list[str], j: int) -> str:
     """The group of "members" from what follows: "of one family" people, else combatants."""
     window = lows[j : j + 7]
@@ -433,6 +436,8 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
             if lows[j + 1 : j + 2] == ["of"] and family:
                 end = j + 2 + family  # "eight members of one family were killed"
             group = group or _members_group(lows, j + 1)
+            if group == "combatants" and _CIVIL_BODIES & set(modifiers):
+                group = "people"  # "two staff members", "family members": not fighters
             return Head(group, None, _coordinated(lows, end, group), modifier_kind)
         if low in GROUP_NOUNS or low in HEAD_KINDS:
             if singular and low not in SINGULAR_PERSONS:

@@ -25,7 +25,8 @@ POST: dict[tuple[str, ...], str] = {
         "drowned|crushed|crushed to death|suffocated|electrocuted|among the victims|"
         "assassinated|gunned down|beheaded|stabbed to death|beaten to death|froze to death|"
         "frozen to death|since died|since succumbed|sacrificed their lives|gave their lives|"
-        "whose bodies were found|whose bodies were recovered|whose bodies were pulled",
+        "whose bodies were found|whose bodies were recovered|whose bodies were pulled|"
+        "arrived dead|dead on arrival|were dead on arrival",
     ),
     **_phrases(
         "injured",

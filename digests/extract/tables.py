@@ -132,6 +132,27 @@ def _header(line: str) -> list[tuple[str | None, str | None]] | None:
     return meanings
 
 
+def _cell_counts(cell: str, kind: str, group: str, offset: int) -> list[TableCell]:
+    """The counts of one cell: "4", or "4 (incl. 2 children)" with its breakdown."""
+    count = _count(cell)
+    if count is not None:
+        return [TableCell(kind, group, count, offset)]
+    match = _COUNT_WITH_PARTS.match(cell)
+    if match is None or (count := _count(match.group("count"))) is None:
+        return []
+    counts = [TableCell(kind, group, count, offset)]
+    for part in _PART.finditer(match.group("parts")):
+        part_group = GROUP_NOUNS.get(part.group(2).lower())
+        if part_group and part_group != "people":
+            at = offset + match.start("parts") + part.start(1)
+            counts.append(TableCell(kind, part_group, int(part.group(1).replace(",", "")), at))
+    return counts
+
+
+# "4 (incl. 2 children)", "12 (including 5 women)": a count and its breakdown in one cell.
+_COUNT_WITH_PARTS = re.compile(r"^(?P<count>[\d,]+)\+?\s*\((?P<parts>[^()]*)\)$")
+
+
 def _row_label(
     cells: list[tuple[int, str]], columns: list[tuple[str | None, str]]
 ) -> tuple[int, str]:
@@ -391,9 +412,8 @@ def _rows(
             break
         counted = []
         for (offset, cell), (kind, group) in zip(cells[1:], columns[1:], strict=False):
-            count = _count(cell)
-            if kind is not None and count is not None:
-                counted.append(TableCell(kind, group, count, line.start + offset))
+            if kind is not None:
+                counted.extend(_cell_counts(cell, kind, group, line.start + offset))
         if not counted and not any(c.strip() in _EMPTY for _, c in cells[1:]):
             break  # a line of prose after the table
         label_offset, label = _row_label(cells, columns)

@@ -253,3 +253,17 @@ def test_notes_after_a_rows_counts_break_them_down(extractor: Extractor) -> None
     assert ("killed", 1, "women", "Ablin") in found
     kansafra = [f for f in found if f[3] == "Kansafrah" and f[0] == "killed"]
     assert kansafra == [("killed", 1, "women", "Kansafrah")]
+
+
+def test_a_cell_with_its_breakdown_and_the_most_local_naming_cell(extractor: Extractor) -> None:
+    text = (
+        "Hostilities in northern Hama and southern Idlib intensified during the week.\n\n"
+        "| Date   | Community     | Governorate | Killed               | Injured |\n"
+        "|--------|---------------|-------------|----------------------|---------|\n"
+        "| 7 May  | Khan Shaykhun | Idlib       | 4 (incl. 2 children) | 9       |\n"
+        "| 9 May  | Saraqib       | Idlib       | 1                    | 0       |\n"
+    )
+    found = figures_of(extractor, text)
+    assert ("killed", 4, "people", "Khan Shaykhun") in found
+    assert ("killed", 2, "children", "Khan Shaykhun") in found
+    assert ("killed", 1, "people", "Saraqib") in found

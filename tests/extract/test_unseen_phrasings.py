@@ -1198,6 +1198,22 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 11_000, "people", INC), ("displaced", 1_900, "families", INC)},
     ),
     (
+        "brought to hospital already dead are the dead",
+        "Four people were brought to the hospital already dead.",
+        {("killed", 4, "people", INC)},
+    ),
+    (
+        "a toll a correction withdraws is no figure",
+        "The agency erroneously reported that 17 people were killed; seven people were killed.",
+        {("killed", 7, "people", INC)},
+    ),
+    (
+        "where the dead were sheltering is no displacement; staff members are no fighters",
+        "The dead were a man and his two daughters, aged 7 and 11, who were sheltering on the "
+        "ground floor. Two staff members were lightly injured.",
+        {("killed", 1, "men", INC), ("killed", 2, "children", INC), ("injured", 2, "people", INC)},
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
