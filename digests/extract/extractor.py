@@ -481,7 +481,7 @@ class _Reading:
             high = bisect_left(self.starts, offset + len(cell))
             named += [m for m in self.mentions[low:high] if m.place.feature != "country"]
         # a town's row over its governorate's: "| Idleb | Dana |", "| Saraqib | Idlib |"
-        return min(named, key=lambda m: _WIDTH.get(m.place.feature, 0), default=None)
+        return min(named, key=lambda m: _WIDTH.get(m.place.feature or "", 0), default=None)
 
     def read_damage(self, index: int, tokens: list[Token]) -> None:
         """Counts of damaged buildings in one sentence (kind ``damaged``)."""
