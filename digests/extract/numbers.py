@@ -66,9 +66,10 @@ def tokenize(text: str) -> list[Token]:
         low = word.lower().replace("’", "'").replace("`", "'")
         low = _ABBREVIATIONS.get(low, low)
         tokens.append(Token(word, low, match.start(), match.end()))
-    for i, token in enumerate(tokens):
-        if token.text == "May" and _dated(tokens, i):
-            tokens[i] = Token(token.text, MAY_MONTH, token.start, token.end)
+    if "May" in text:
+        for i, token in enumerate(tokens):
+            if token.text == "May" and _dated(tokens, i):
+                tokens[i] = Token(token.text, MAY_MONTH, token.start, token.end)
     return tokens
 
 

@@ -264,7 +264,12 @@ class _Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [span for found in _TOKEN.finditer(text) for span in _hashtag_words(text, found)]
+        if "#" in text:
+            spans = [
+                span for found in _TOKEN.finditer(text) for span in _hashtag_words(text, found)
+            ]
+        else:
+            spans = [found.span() for found in _TOKEN.finditer(text)]
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
         self.raws = [text[a:b] for a, b in spans]
