@@ -530,6 +530,7 @@ def read_sentence(
 
     # 2. tolls and "the figure stood at ..."
     attach_tolls(lows, phrases, previous_kind, find_tolls(lows))
+    _they_are_parts(lows, phrases)
 
     # 3. partitives, lists and breakdowns, left to right then right to left
     for _ in range(3):
@@ -653,6 +654,21 @@ def _subject_refers_back(lows: list[str], phrases: list[Phrase], previous: Phras
         if kind and not any(w in AUXILIARIES or w in HEAD_KINDS or w == "," for w in between):
             first.kind = kind
             return
+
+
+def _they_are_parts(lows: list[str], phrases: list[Phrase]) -> None:
+    """ "has risen to 148, they are 141 civilians ... and seven members of regime forces":
+    the counts after ", they are" break down the count before."""
+    for before, phrase in itertools.pairwise(phrases):
+        if phrase.kind is not None or before.kind is None or phrase.first < 3:
+            continue
+        verb, subject, comma = (
+            lows[phrase.first - 1],
+            lows[phrase.first - 2],
+            lows[phrase.first - 3],
+        )
+        if verb in _LISTING_VERBS and subject in _BACK_SUBJECTS and comma == ",":
+            phrase.kind, phrase.parent = before.kind, before
 
 
 def _restated_in_other_units(lows: list[str], phrases: list[Phrase]) -> None:

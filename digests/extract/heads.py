@@ -348,6 +348,12 @@ _ONE_FAMILY = {
 _CIVIL_BODIES = frozenset({"staff", "family", "crew", "council", "team", "household"})
 
 
+def _names_another_body(tokens: list[Token], k: int) -> bool:
+    """ "members of regime forces and NDF": "and" before an acronym names one more body."""
+    nxt = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return tokens[k].low == "and" and len(nxt) >= 2 and nxt.isupper() and nxt.isalpha()
+
+
 def _members_group(lows: list[str], j: int) -> str:
     """The group of "members" from what follows: "of one family" people, else combatants."""
     window = lows[j : j + 7]
@@ -423,7 +429,7 @@ def read_head(tokens: list[Token], lows: list[str], j: int, singular: bool) -> H
                 while (
                     end < n
                     and end - j < _MEMBER_NAME_WORDS
-                    and lows[end] not in MEMBER_NAME_ENDS
+                    and (lows[end] not in MEMBER_NAME_ENDS or _names_another_body(tokens, end))
                     # "members of the Free Syrian Army died": the name ends at the verb
                     and not (end > j + 1 and lows[end] in POST_FIRST_WORDS)
                     and not lows[end][0].isdigit()

@@ -1214,6 +1214,16 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 1, "men", INC), ("killed", 2, "children", INC), ("injured", 2, "people", INC)},
     ),
     (
+        "'they are' after a comma breaks down the count before; members of two bodies",
+        "The number of people killed this month has risen to 48, they are 41 civilians and "
+        "seven members of regime forces and NDF.",
+        {
+            ("killed", 48, "people", INC),
+            ("killed", 41, "civilians", INC),
+            ("killed", 7, "combatants", INC),
+        },
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
