@@ -441,7 +441,7 @@ def read_sentence(
     for phrase in phrases:
         pre, pre_guess = _pre_kind(lows, phrase)
         post, post_guess, post_end = _post_kind(lows, phrase.end)
-        if phrase.definite and post_end != phrase.end + 1:
+        if phrase.definite and post_end != phrase.end + 1 and not _of_a_family(lows, phrase):
             post = None  # "the wives of the five fighters were among the dead"
         phrase.post_end = phrase.end
         # a capitalised kind word right after the count: a headline ("Killed 9 Civilians
@@ -654,6 +654,12 @@ def _subject_refers_back(lows: list[str], phrases: list[Phrase], previous: Phras
         if kind and not any(w in AUXILIARIES or w in HEAD_KINDS or w == "," for w in between):
             first.kind = kind
             return
+
+
+def _of_a_family(lows: list[str], phrase: Phrase) -> bool:
+    """ "all four of her brothers and sisters": the count introduces them, whoever's they are."""
+    after = lows[phrase.amount.end : phrase.amount.end + 2]
+    return len(after) == 2 and after[0] == "of" and after[1] in _POSSESSIVES
 
 
 def _they_are_parts(lows: list[str], phrases: list[Phrase]) -> None:

@@ -168,7 +168,7 @@ POST_WORDS = frozenset(phrase[0] for phrase in POST)
 
 
 # The only words allowed between list items that take their kind from the last item.
-CONJUNCTION_GLUE = frozenset({",", "and", "as", "well", "plus", "his", "her", "their"})
+CONJUNCTION_GLUE = frozenset({",", "and", "as", "well", "plus", "his", "her", "their", "all"})
 
 
 _MAX_GAP = 16
@@ -325,6 +325,11 @@ def _parallel_part(lows: list[str], phrase: Phrase, before: Phrase) -> bool:
     return after < len(lows) and lows[after] in ("were", "are", "was", "is")
 
 
+# Where the dead were seen, which is no verb of their own ("the bodies of ... their three
+# children lying in the courtyard").
+_WHERE_BODIES_LAY = frozenset({"lying", "piled", "laid", "wrapped", "buried"})
+
+
 def _own_predicate(lows: list[str], end: int) -> bool:
     """True when an unknown word (a verb of its own) follows a phrase."""
     if end >= len(lows):
@@ -332,6 +337,7 @@ def _own_predicate(lows: list[str], end: int) -> bool:
     low = lows[end]
     return (
         low.isalpha()
+        and low not in _WHERE_BODIES_LAY
         and low not in PREPOSITIONS
         and low not in LIST_GLUE
         and low not in AUXILIARIES

@@ -77,6 +77,8 @@ def find_tolls(lows: list[str]) -> list[Toll]:
                 kind = next((HEAD_KINDS[w] for w in window if w in HEAD_KINDS), None)
                 if kind is None:
                     kind = next((POST[(w,)] for w in window if (w,) in POST), None)
+                if kind is None and "dying" in window:
+                    kind = "killed"  # "the number of children who were dying ... is rising to"
                 if kind is None and any(w in ("victims", "martyrs") for w in window):
                     kind = "killed"
                 if kind is None:

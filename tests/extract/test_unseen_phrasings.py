@@ -1224,6 +1224,23 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         },
     ),
     (
+        "a family listed member by member with 'all four of her brothers'",
+        "Her mother, her father and all four of her brothers and sisters were killed.",
+        {("killed", 1, "women", INC), ("killed", 1, "men", INC), ("killed", 4, "people", INC)},
+    ),
+    (
+        "a number of the dying rising to a new count",
+        "Two children died, and the number of children who were dying in the camp is rising "
+        "to fourteen children.",
+        {("killed", 2, "children", INC), ("killed", 14, "children", INC)},
+    ),
+    (
+        "where the bodies lay is no verb of their own",
+        "Videos showed the bodies of a man, his wife and their three children lying in a "
+        "courtyard.",
+        {("killed", 1, "men", INC), ("killed", 1, "women", INC), ("killed", 3, "children", INC)},
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
