@@ -895,7 +895,8 @@ _PARTITIVE = re.compile(
 
 # "Martyred (4) civilians, among them (2) children": translations from Arabic set counts in
 # brackets. A bracketed number followed by a word reads as the bare number.
-_BRACKETED_COUNT = re.compile(r"\((\d[\d,]*)\)(?= [^\W\d_])")
+# "Martyred (4) civilians"; not "Ariha (9,800) and ...", a place's count in brackets.
+_BRACKETED_COUNT = re.compile(r"\((\d[\d,]*)\)(?= (?!and\b|or\b)[^\W\d_])")
 
 
 def _unbracket_counts(text: str) -> str:
@@ -1005,11 +1006,17 @@ def _nearest(context: _SentenceContext, sentence: Sentence, offset: int) -> Plac
     if not context.specific:
         return None
     absolute = sentence.start + offset
+    if _IN_BRACKETS_AFTER_A_NAME.search(sentence.text[max(0, offset - 40) : offset]):
+        # "Idleb city (approximately 21,000 people), Sarmin (11,450)": the name before
+        before = [m for m in context.places if m.start < absolute]
+        if before:
+            return max(before, key=lambda m: m.start)
     clause = _clause_span(context.clause_breaks, len(sentence.text), offset)
     in_clause = [m for m in context.specific if clause[0] <= m.start - sentence.start < clause[1]]
     return min(in_clause or context.specific, key=lambda m: abs(m.start - absolute))
 
 
+_IN_BRACKETS_AFTER_A_NAME = re.compile(r"\w\s*\(\s*(?:[a-z.]+\s+){0,3}$")
 # Where one clause of a sentence ends and another, about something else, begins.
 _CLAUSE_BREAK = re.compile(
     r"[,;]\s+(?:while|whereas|but|meanwhile|and|as)\b|;|\s[-–—]\s", re.IGNORECASE

@@ -50,6 +50,7 @@ from digests.extract.numbers import (
     word_value,
 )
 from digests.extract.phrases import FILLERS, Phrase, find_phrases
+from digests.extract.qualifiers import read_qualifier
 from digests.extract.tolls import attach_tolls, find_tolls, mark_stale, stale_cues
 
 # Quote marks a trigger may stand behind: killing "a woman and her son".
@@ -555,6 +556,7 @@ def read_sentence(
     phrases = phrases + _family_totals(lows, phrases, known_kinds or {})
     _toll_with(lows, phrases)
     phrases = phrases + _shares_by_name(tokens, lows, phrases)
+    phrases = phrases + _counts_after_names(tokens, lows, phrases)
     out: list[Phrase] = []
     for phrase in phrases:
         if phrase.kind is None or phrase.blocked:
@@ -1050,6 +1052,69 @@ def _shares_by_name(tokens: list[Token], lows: list[str], phrases: list[Phrase])
         if phrase.end == phrase.amount.end or phrase.group in (None, "people"):
             phrase.group = first.resolved_group()
     return [p for p in added if p.kind is not None]
+
+
+def _counts_after_names(
+    tokens: list[Token], lows: list[str], phrases: list[Phrase]
+) -> list[Phrase]:
+    """ "fled from Idleb city (approximately 21,000 people), Sarmin (11,450), Ariha (9,800)":
+    a count in brackets after a place's name is that place's, of the kind the verb before
+    named. Returns the counts no phrase had read; gives a kind to those that had none."""
+    added: list[Phrase] = []
+    by_start = {p.amount.start: p for p in phrases}
+    for k in range(1, len(tokens) - 2):
+        if lows[k] != "(" or not (tokens[k - 1].text[:1].isupper() or lows[k - 1] in _PLACE_TYPES):
+            continue  # "Sarmin (11,450)", "Idleb city (approximately 21,000 people)"
+        inner = k + 1
+        while inner < len(lows) and lows[inner] in _BRACKET_QUALIFIERS:
+            inner += 1
+        amount = read_amount(tokens, inner) if inner < len(tokens) else None
+        if amount is None or amount.value is None or excluded(tokens, amount):
+            continue
+        close = amount.end
+        group = GROUP_NOUNS.get(lows[close]) if close < len(lows) else None
+        if group is not None:
+            close += 1
+        if close >= len(lows) or lows[close] != ")":
+            continue
+        kind = _verb_kind_before(lows, k)
+        if kind is None:
+            continue
+        phrase = by_start.get(amount.start)
+        if phrase is None:
+            qualifier, _ = read_qualifier(lows, amount.start)
+            phrase = Phrase(
+                first=amount.start, amount=amount, end=close, value=amount.value,
+                qualifier=qualifier, group=group,
+            )  # fmt: skip
+            added.append(phrase)
+        if phrase.kind is None:
+            phrase.kind = kind
+    return added
+
+
+_BRACKET_QUALIFIERS = frozenset(
+    {"approximately", "approx.", "about", "around", "some", "over", "nearly", "almost", "an",
+     "estimated", "more", "than", "at", "least"}
+)  # fmt: skip
+
+
+def _verb_kind_before(lows: list[str], end: int) -> str | None:
+    """The kind the last verb before ``end`` names ("fled from ...", "were killed in ...")."""
+    found = None
+    for j in range(max(0, end - _VERB_REACH), end):
+        if lows[j] in _PLACE_VERBS:
+            found = _PLACE_VERBS[lows[j]]
+    return found
+
+
+_PLACE_TYPES = frozenset({"city", "camp", "town", "village", "district", "sub-district", "area"})
+_VERB_REACH = 30  # tokens back from a bracketed count to the verb it shares
+# Verbs after which places follow, each with the counted people's fate.
+_PLACE_VERBS = {
+    "fled": "displaced", "displaced": "displaced", "arrived": "displaced", "killed": "killed",
+    "died": "killed", "wounded": "injured", "injured": "injured",
+}  # fmt: skip
 
 
 def _apposition(lows: list[str], phrase: Phrase) -> bool:

@@ -129,3 +129,17 @@ def test_places_are_spelled_as_the_article_spells_them(extractor: Extractor) -> 
     assert by_name["Sarja"] == "Sarjah"
     assert by_name["Sarmada"] is None  # the same spelling: no second name
     assert "Idlib" in by_name  # "Idlib province" names Idlib
+
+
+def test_a_count_in_brackets_is_the_place_before_it(extractor: Extractor) -> None:
+    """ "fled from Idleb city (approximately 21,000 people), Sarmin (11,450)": each count
+    is the place named before its bracket."""
+    text = (
+        "Most of the newly displaced fled from Idleb city (approximately 21,000 people), "
+        "Sarmin (11,450) and Ariha (9,800)."
+    )
+    assert places_of(extractor, text) == {
+        ("displaced", 21_000, "people"): "Idlib",
+        ("displaced", 11_450, "people"): "Sarmin",
+        ("displaced", 9_800, "people"): "Ariha",
+    }

@@ -1241,6 +1241,17 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("killed", 1, "men", INC), ("killed", 1, "women", INC), ("killed", 3, "children", INC)},
     ),
     (
+        "counts in brackets after the places people fled from",
+        "Most of the newly displaced fled from Idleb city (approximately 21,000 people), Sarmin "
+        "(11,450), Ariha (9,800) and Darat Izza (6,300).",
+        {
+            ("displaced", 21_000, "people", INC),
+            ("displaced", 11_450, "people", INC),
+            ("displaced", 9_800, "people", INC),
+            ("displaced", 6_300, "people", INC),
+        },
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
