@@ -15,7 +15,7 @@ from digests.extract.groups import (
     STAFF_NOUNS,
     staff_group,
 )
-from digests.extract.kinds import AUXILIARIES, HEAD_KINDS, POST, PRE
+from digests.extract.kinds import AUXILIARIES, HEAD_KINDS, POST, PRE, match_at
 from digests.extract.numbers import AMOUNT_STARTS, Amount, Token, read_amount, word_value
 from digests.extract.qualifiers import read_qualifier
 
@@ -592,8 +592,11 @@ def read_partitive(
             k = whole.end  # "nine of the 17 children": the whole is counted where it is told
         head = read_head(tokens, lows, k, singular=False) if k < n else None
         if head is None or (head.group is None and head.head_kind is None):
+            fate = match_at(lows, k, POST) if k < n else None
             if k < n and lows[k] in ("killed", "injured", "wounded", "displaced", "dead"):
                 head = Head(None, HEAD_KINDS.get(lows[k]), k + 1, None)
+            elif fate is not None:
+                head = Head(None, fate[0], k + fate[1], None)  # "18,000 of those forced to flee"
             elif lows[j] == "from":
                 return None  # "22 from the factions": a side, not a part of a group
             else:

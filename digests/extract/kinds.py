@@ -60,6 +60,7 @@ POST: dict[tuple[str, ...], str] = {
         "arrived|arriving|since fled|since left|since been displaced|since abandoned|"
         "crossed into|crossed the border into|have crossed into|had crossed into|"
         "abandoned their homes|abandoned their houses|abandoned their villages|"
+        "so far reached|have reached|had reached|have since reached|"
         "as refugees|registered as refugees|living as refugees|are idps|were idps|are refugees|"
         "were refugees",
     ),

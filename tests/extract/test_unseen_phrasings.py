@@ -1252,6 +1252,16 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         },
     ),
     (
+        "a part of those forced to flee; arrivals that have reached a town",
+        "Some 40,000 people have fled; about 18,000 of those forced to flee are children. More "
+        "than 30,000 people have so far reached Tawila.",
+        {
+            ("displaced", 40_000, "people", INC),
+            ("displaced", 18_000, "children", INC),
+            ("displaced", 30_000, "people", INC),
+        },
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
