@@ -112,7 +112,7 @@ NEGATIONS = frozenset({"no", "not", "none", "nobody", "never", "without"})
 
 # Words of a vague part inside a subject's breakdown ("including a number of children").
 _VAGUE_TAIL = frozenset({"number", "some", "several", "many", "dozens", "scores", "hundreds"})
-_MAX_RELATIVE = 7  # words of a relative clause between a count and its verb
+_MAX_RELATIVE = 10  # words of a relative clause between a count and its verb
 _CLAUSE_VERBS = frozenset({"was", "were", "had", "have", "has"})
 _MAX_POST_STEPS = 12  # words between a count and its verb ("have so far been killed")
 
@@ -215,8 +215,8 @@ def _post_from(lows: list[str], j: int) -> tuple[str | None, bool, int]:
             k = _skip_aside(lows, k)  # "... Civil Defence - better known as ... - have been"
             if k + 1 < n and lows[k] == "," and lows[k + 1] in ("was", "were"):
                 k += 1  # "Ahmad, 29, a volunteer at our centre in Darat Izza, was killed"
-            if k < n and lows[k] in ("was", "were", "had", "have", "has"):
-                j, steps = k, steps + 1
+            if k < n and lows[k] in ("was", "were", "had", "have", "has", "are", "is"):
+                j, steps = k, steps + 1  # "2.8 million people in north-west Syria are ..."
                 continue
             if k < n and low in _ATTACHING and match_at(lows, k, POST) is not None:
                 j, steps = k, steps + 1  # "3,000 residents of the village and ... fled"

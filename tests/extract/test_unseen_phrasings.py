@@ -1262,6 +1262,12 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         },
     ),
     (
+        "a count with its place before 'are'; a long relative clause before the verb",
+        "About 2.8 million people in north-west Syria are internally displaced. About 110,000 "
+        "people who had been living in displacement sites west of Goma have left the camps.",
+        {("displaced", 2_800_000, "people", CUM), ("displaced", 110_000, "people", INC)},
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
