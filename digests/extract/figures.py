@@ -337,7 +337,7 @@ def _pre_kind(lows: list[str], phrase: Phrase) -> tuple[str | None, bool]:
             break
     found = match_ending(lows, end, PRE)
     if found is None:
-        return None, False
+        return _the_counted_before(lows, end), False
     before = end - len(found)
     if before >= 2 and lows[before - 1] == "or" and lows[before - 2] in MIXED:
         return None, False  # "killing or injuring 50"
@@ -353,6 +353,37 @@ def _pre_kind(lows: list[str], phrase: Phrase) -> tuple[str | None, bool]:
     window = lows[max(0, start - 3) : start]
     guess = any(w in MODALS for w in window) and "have" not in window
     return PRE[found], guess
+
+
+def _the_counted_before(lows: list[str], end: int) -> str | None:
+    """ "The dead in May included six children", "the newly displaced, around 11,000
+    families,": a count after the people its kind names, with a few words between."""
+    if end < 2 or (lows[end - 1] not in _INCLUDED and lows[end - 1] != ","):
+        return None
+    for k in range(end - 2, max(0, end - _COUNTED_REACH) - 1, -1):
+        if lows[k] in THE_COUNTED_WORDS and k >= 1 and lows[k - 1] in ("the", "newly"):
+            of = k - 2 if lows[k - 1] == "the" else k - 3
+            if (
+                of >= 1
+                and lows[of] == "of"
+                and (lows[of - 1] in UNITS or lows[of - 1][0].isdigit())
+            ):
+                return None  # "one of the injured, a young man, died": not a count of them
+            between = lows[k + 1 : end - 1]
+            if lows[end - 1] == "," and between:
+                return None  # "the dead were buried, 12 of them ...": no apposition
+            if "," in between or any(w in HEAD_KINDS or w[0].isdigit() for w in between):
+                return None
+            return THE_COUNTED_WORDS[lows[k]]
+    return None
+
+
+_INCLUDED = frozenset({"included", "include", "includes"})
+_COUNTED_REACH = 6  # tokens from "the dead" to the count it names
+THE_COUNTED_WORDS = {
+    "dead": "killed", "victims": "killed", "martyrs": "killed", "injured": "injured",
+    "wounded": "injured", "displaced": "displaced",
+}  # fmt: skip
 
 
 def _flight_follows(lows: list[str], end: int) -> bool:

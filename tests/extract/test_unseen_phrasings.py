@@ -1268,6 +1268,15 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 2_800_000, "people", CUM), ("displaced", 110_000, "people", INC)},
     ),
     (
+        "a count after the people its kind names",
+        "The dead in May included six children. Most of the newly displaced, around 11,000 "
+        "families, have moved to camps. One of the injured, a young man, died at dawn.",
+        {
+            ("killed", 6, "children", INC),
+            ("displaced", 11_000, "families", INC),
+        },
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
