@@ -389,8 +389,8 @@ THE_COUNTED_WORDS = {
 def _flight_follows(lows: list[str], end: int) -> bool:
     """ "forced 250 families to leave", "forcing 3,500 people from their homes"."""
     after = lows[end : end + 2]
-    if after[:1] in (["from"], ["out"]):
-        return True
+    if after[:1] in (["from"], ["out"]) or (after and after[0] in FLIGHT_WORDS):
+        return True  # "forcing 3,500 people from their homes", "helped 40 families leave"
     return len(after) == 2 and after[0] == "to" and after[1] in FLIGHT_WORDS
 
 

@@ -91,7 +91,8 @@ PRE: dict[tuple[str, ...], str] = {
     **_phrases(
         "displaced",
         "displaced|displacing|displace|displaces|uprooted|uprooting|displacement of|"
-        "the displacement of|forcing|forced|arrival of|the arrival of|arrivals of",
+        "the displacement of|forcing|forced|arrival of|the arrival of|arrivals of|"
+        "pushed|pushing|prompted|prompting|drove|driving|helped|helping",
     ),
     **_phrases(
         "killed",
@@ -126,7 +127,10 @@ PRE_NEEDS_GROUP = frozenset(
 )
 # Pre phrases that only displace when a flight follows ("forcing 300 families to flee", not
 # "forced 20 soldiers to surrender").
-PRE_NEEDS_FLIGHT = frozenset({("forcing",), ("forced",)})
+PRE_NEEDS_FLIGHT = frozenset(
+    {("forcing",), ("forced",), ("pushed",), ("pushing",), ("prompted",), ("prompting",),
+     ("drove",), ("driving",), ("helped",), ("helping",)}
+)  # fmt: skip
 FLIGHT_WORDS = frozenset(
     {"leave", "flee", "seek", "abandon", "evacuate", "move", "relocate", "escape", "take"}
 )

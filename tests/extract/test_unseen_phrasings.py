@@ -1277,6 +1277,12 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         },
     ),
     (
+        "families pushed or helped to leave are displaced; soldiers prompted to surrender not",
+        "The escalation pushed around 130 families to leave Darat Izza, and our teams helped 40 "
+        "families leave Kafr Nuran. The attack prompted 20 soldiers to surrender.",
+        {("displaced", 130, "families", INC), ("displaced", 40, "families", INC)},
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
