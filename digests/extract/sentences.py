@@ -144,10 +144,29 @@ def segment(text: str) -> Segmented:
         if in_leak_block and (LIST_ITEM.match(line) or _headline_like(line)):
             skipped.append((offset, offset + len(line)))
             continue
+        if sentences and _ticker(line):
+            skipped.append((offset, offset + len(line)))
+            continue
         in_leak_block = False
         for start, piece in _split_line(line):
             sentences.append(Sentence(piece, offset + start, paragraph))
     return Segmented(tuple(sentences), tuple(skipped))
+
+
+_TICKER_PARTS = 3  # headlines a ticker line runs together at least
+_TICKER_WORDS = 3  # words each of its headlines has at least (a table's cells have fewer)
+
+
+def _ticker(line: str) -> bool:
+    """A line of other stories' headlines run together ("BREAKING: Turkey says 3 soldiers
+    wounded | Bread prices rise 20% | ..."), below the article's own headline."""
+    stripped = line.strip()
+    if stripped.startswith("|") or stripped.endswith("|"):
+        return False  # a table's row
+    parts = [p.strip() for p in stripped.split(" | ")]
+    return len(parts) >= _TICKER_PARTS and all(
+        len(p.split()) >= _TICKER_WORDS and not p.endswith(".") for p in parts
+    )
 
 
 _HEADLINE_CHARS = 160

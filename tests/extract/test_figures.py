@@ -232,6 +232,12 @@ CASES: list[tuple[str, str, set[tuple[str, int, str]]]] = [
         {("killed", 3, "people")},
     ),
     (
+        "a ticker line of other stories' headlines below the article's own",
+        "Shelling killed 3 people in the town.\n\nBREAKING: Turkey says 3 soldiers wounded in "
+        "Iraq  |  Bread prices rise 20% in Damascus  |  Earthquake of magnitude 4.1 felt\n",
+        {("killed", 3, "people")},
+    ),
+    (
         "a 'More from' block's headlines on one line are another story's",
         "Shelling killed 3 people in the town.\n\nMORE FROM MIDDLE EAST\n"
         "Yemen: Houthis say ready to withdraw | Iraq: 7 killed as bus hits roadside bomb\n",
