@@ -115,7 +115,8 @@ BLIND_LEVELS = {
     "blind5": (0.94, 0.895, 0.965),  # session 4, written last; 0.918 before tuning
     "blind6": (0.965, 0.935, 0.99),  # session 5; 0.920 before tuning
     "blind7": (0.97, 0.94, 0.975),  # session 5, written mid-session; 0.931 before tuning
-    "blind8": (0.96, 0.915, 0.98),  # session 5, written last; 0.968 before tuning
+    "blind8": (0.97, 0.925, 0.98),  # session 5, written later; 0.968 before tuning
+    "blind9": (0.955, 0.925, 0.98),  # session 5, written last; 0.961 before tuning
 }
 
 
