@@ -720,7 +720,7 @@ def _is_item(text: str) -> bool:
 
 
 # "CIVILIANS: 180", "ISIS (the self-proclaimed Islamic State): 3 civilians"
-_LABEL_LINE = re.compile(r"^([A-Z][A-Za-z '’()/&-]{2,60}):\s*\d")
+_LABEL_LINE = re.compile(r"^([A-Z][A-Za-z '’()/&,-]{2,90}):\s*\d")
 _KIND_LABEL = re.compile(r"^([A-Z][^:.;!?—]{2,90}?)(?::|\s*\.{3,}|\s+[—–]\s)\s*\d")
 _BREAKDOWN_HEADER = re.compile(
     r"\bperpetrat|\bby (?:the )?(?:party|parties|actor|governorate|province|area|region|"
@@ -728,7 +728,7 @@ _BREAKDOWN_HEADER = re.compile(
     re.IGNORECASE,
 )
 _BY_PERPETRATOR = re.compile(r"\bperpetrat|\bby (?:the )?(?:party|parties|actor)", re.I)
-_HEADING_KINDS = {"casualties": "injured", "victims": "killed"}
+_HEADING_KINDS = {"casualties": "injured", "victims": "killed", "toll": "killed"}
 _BULLET_LABEL = re.compile(r"^[-•*–·]\s*([^:.;!?]{2,90}):\s*\d")
 # Labels of counts of things, not people: "Arrests: 38", "Settlements hit: 14".
 _COUNTED_THINGS = frozenset(

@@ -611,7 +611,7 @@ def read_sentence(
 def _retraction(lows: list[str]) -> int | None:
     """Where a correction says a count was wrong ("erroneously reported that"), if it does."""
     for k in range(len(lows) - 1):
-        if lows[k] in _IN_ERROR and lows[k + 1] in _TOLD:
+        if (lows[k] in _IN_ERROR and lows[k + 1] in _TOLD) or lows[k] in _MISTOLD:
             return k
     return None
 
@@ -623,6 +623,7 @@ def _clause_end(lows: list[str], k: int) -> int:
 
 _IN_ERROR = frozenset({"erroneously", "incorrectly", "wrongly", "mistakenly", "falsely"})
 _TOLD = frozenset({"reported", "said", "stated", "gave", "put"})
+_MISTOLD = frozenset({"misstated", "misreported", "overstated", "understated"})
 
 
 def _one_of_its_own_kind(phrase: Phrase) -> bool:

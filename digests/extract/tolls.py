@@ -108,8 +108,11 @@ def find_tolls(lows: list[str]) -> list[Toll]:
 def attach_tolls(
     lows: list[str], phrases: list[Phrase], previous_kind: str | None, tolls: list[Toll]
 ) -> None:
+    named_kind = None  # "the number of people wounded ... as 62; ... put the figure at 26"
     for toll in tolls:
-        kind = toll.kind or previous_kind
+        kind = toll.kind or named_kind or previous_kind
+        if toll.kind:
+            named_kind = toll.kind
         if not kind:
             continue
         linked = False

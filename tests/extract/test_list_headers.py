@@ -128,3 +128,22 @@ def test_a_label_that_names_its_count_absorbs_no_other_group(extractor: Extracto
         f.group for f in extractor.extract(text, date(2022, 4, 3)).figures if f.count == 3
     )
     assert threes == ["combatants", "people"]
+
+
+def test_label_lines_under_a_toll_heading(extractor: Extractor) -> None:
+    """ "Toll of the day across Syria (SOHR):" over labels, one with commas in its name."""
+    text = (
+        "Clashes continued on the Harasta front.\n\n"
+        "Toll of the day across Syria (SOHR):\n"
+        "Civilians: 113\n"
+        "Members of regime forces and loyal militias: 19\n"
+        "Fighters of rebel and Islamist factions, including Jaish al-Islam: 12\n"
+        "Total: 144\n"
+    )
+    found = {(f.kind, f.count, f.group) for f in extractor.extract(text, date(2018, 2, 21)).figures}
+    assert found == {
+        ("killed", 113, "civilians"),
+        ("killed", 19, "combatants"),
+        ("killed", 12, "combatants"),
+        ("killed", 144, "people"),
+    }

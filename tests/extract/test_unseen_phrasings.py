@@ -1283,6 +1283,12 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("displaced", 130, "families", INC), ("displaced", 40, "families", INC)},
     ),
     (
+        "a correction's misstated count is withdrawn; 'the figure' is of the kind just named",
+        "An earlier version of this article misstated the number of people wounded in the "
+        "attack as 62; the Civil Defence put the figure at 26.",
+        {("injured", 26, "people", INC)},
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
