@@ -361,6 +361,14 @@ def _the_counted_before(lows: list[str], end: int) -> str | None:
     if end < 2 or (lows[end - 1] not in _INCLUDED and lows[end - 1] != ","):
         return None
     for k in range(end - 2, max(0, end - _COUNTED_REACH) - 1, -1):
+        if (
+            lows[k] in ("killed", "wounded", "injured")
+            and k >= 3
+            and lows[k - 2] == "the"
+            and lows[k - 3] == "among"
+            and lows[k - 1] in GROUP_NOUNS
+        ):
+            return HEAD_KINDS[lows[k]]  # "Among the civilians killed were a woman and ..."
         if lows[k] in THE_COUNTED_WORDS and k >= 1 and lows[k - 1] in ("the", "newly"):
             of = k - 2 if lows[k - 1] == "the" else k - 3
             if (
@@ -378,7 +386,7 @@ def _the_counted_before(lows: list[str], end: int) -> str | None:
     return None
 
 
-_INCLUDED = frozenset({"included", "include", "includes"})
+_INCLUDED = frozenset({"included", "include", "includes", "were", "are"})
 _COUNTED_REACH = 6  # tokens from "the dead" to the count it names
 THE_COUNTED_WORDS = {
     "dead": "killed", "victims": "killed", "martyrs": "killed", "injured": "injured",

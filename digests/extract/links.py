@@ -199,10 +199,25 @@ def _gap_is_glue(lows: list[str], start: int, end: int, caps: list[bool]) -> boo
             ):
                 k = close + 1
                 continue
+        if low == "and" and k + 2 < end and _uncounted_noun(lows, k + 1, end):
+            k = _uncounted_noun(lows, k + 1, end)  # "... Forces and prison guards, and seven"
+            continue
         if low not in LIST_GLUE:
             return False
         k += 1
     return True
+
+
+def _uncounted_noun(lows: list[str], k: int, end: int) -> int:
+    """The token after "prison guards" (a modifier or two and a group noun, no count) that
+    starts at ``k``, or 0 when none does."""
+    for length in (1, 2, 3):
+        last = k + length - 1
+        if last < end and lows[last] in GROUP_NOUNS and lows[last] not in HEAD_KINDS:
+            words = lows[k:last]
+            if all(w.isalpha() and w not in LIST_GLUE for w in words):
+                return last + 1
+    return 0
 
 
 def _skip_prepositional(lows: list[str], caps: list[bool], k: int, end: int) -> int:
@@ -335,6 +350,8 @@ def _own_predicate(lows: list[str], end: int) -> bool:
     if end >= len(lows):
         return False
     low = lows[end]
+    if end + 1 < len(lows) and lows[end + 1] == "by":
+        return False  # "two children hit by mortar fire": a passive of what befell them
     return (
         low.isalpha()
         and low not in _WHERE_BODIES_LAY

@@ -1289,6 +1289,22 @@ CASES: list[tuple[str, str, set[tuple[str, int | None, str, str]]]] = [
         {("injured", 26, "people", INC)},
     ),
     (
+        "a breakdown past a coordinated group noun with no count",
+        "At least 154 people have been killed, including 102 IS militants, 45 members of the "
+        "Syrian Democratic Forces and prison guards, and seven civilians.",
+        {
+            ("killed", 154, "people", INC),
+            ("killed", 102, "combatants", INC),
+            ("killed", 45, "combatants", INC),
+            ("killed", 7, "civilians", INC),
+        },
+    ),
+    (
+        "among a group's dead, the people named and a passive of what befell them",
+        "Among the civilians killed were a woman and two children hit by mortar fire in Dhiban.",
+        {("killed", 1, "women", INC), ("killed", 2, "children", INC)},
+    ),
+    (
         "ages after names listed as the dead are no counts",
         "The dead were named as Ahmad, 14, and Omar, 11.",
         set(),
