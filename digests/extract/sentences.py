@@ -155,17 +155,19 @@ def segment(text: str) -> Segmented:
 
 _TICKER_PARTS = 3  # headlines a ticker line runs together at least
 _TICKER_WORDS = 3  # words each of its headlines has at least (a table's cells have fewer)
+_HEADLINE_WORDS = 16  # and at most
+_TICKER_CHARS = 400
 
 
 def _ticker(line: str) -> bool:
     """A line of other stories' headlines run together ("BREAKING: Turkey says 3 soldiers
     wounded | Bread prices rise 20% | ..."), below the article's own headline."""
     stripped = line.strip()
-    if stripped.startswith("|") or stripped.endswith("|"):
-        return False  # a table's row
+    if stripped.startswith("|") or stripped.endswith("|") or len(stripped) > _TICKER_CHARS:
+        return False  # a table's row, or a paragraph with a pipe or two in it
     parts = [p.strip() for p in stripped.split(" | ")]
     return len(parts) >= _TICKER_PARTS and all(
-        len(p.split()) >= _TICKER_WORDS and not p.endswith(".") for p in parts
+        _TICKER_WORDS <= len(p.split()) <= _HEADLINE_WORDS and not p.endswith(".") for p in parts
     )
 
 

@@ -238,6 +238,14 @@ CASES: list[tuple[str, str, set[tuple[str, int, str]]]] = [
         {("killed", 3, "people")},
     ),
     (
+        "a paragraph with pipes in it is no ticker",
+        "Car bomb kills 26\n\n17 Nov 2017 A car bombing killed at least 26 displaced people in "
+        "eastern Syria on Friday | AFP photo | the monitor said the toll could rise because of "
+        "the number of serious injuries among the people who were waiting at the checkpoint "
+        "near the town when the car exploded in the crowd\n",
+        {("killed", 26, "people")},
+    ),
+    (
         "a 'More from' block's headlines on one line are another story's",
         "Shelling killed 3 people in the town.\n\nMORE FROM MIDDLE EAST\n"
         "Yemen: Houthis say ready to withdraw | Iraq: 7 killed as bus hits roadside bomb\n",
