@@ -181,7 +181,6 @@ class _Reading:
         # "Of the 9,840 people who left, ...": the kind the opening gives, and where it ends
         self.partitives: dict[int, tuple[tuple[str, str | None], int] | None] = {}
         self.sentence_groups: dict[int, str] = {}  # the group a sentence's first count names
-        self.notes_of: TableRow | None = None  # the row whose notes are being read
 
     def list_frame(self, index: int) -> tuple[str, str | None] | None:
         """The kind (and group) a list item or a "LABEL: N" line takes from its header:
@@ -372,8 +371,14 @@ class _Reading:
             self._read_part(index, tokens[cut:], frame)
 
     def _read_part(
-        self, index: int, tokens: list[Token], frame: tuple[str, str | None] | None
+        self,
+        index: int,
+        tokens: list[Token],
+        frame: tuple[str, str | None] | None,
+        row: TableRow | None = None,
     ) -> None:
+        """The figures of a sentence or part of one; ``row`` when the part is a table row's
+        notes, which happened where the row did."""
         previous_kind = self.previous.kind if self.previous else None
         phrases = read_sentence(tokens, self.previous, previous_kind, self.known_kinds, frame)
         if not phrases:
@@ -413,6 +418,7 @@ class _Reading:
                 high=phrase.high,
                 definite=phrase.definite,
                 stale=phrase.stale,
+                row=row,
             )
             if phrase.value is not None and phrase.kind:
                 self.known_kinds.setdefault(phrase.value, phrase.kind)
@@ -440,7 +446,6 @@ class _Reading:
             # "| 7 | 4 | Including 3 children, 1 woman ...": the notes break down the row's
             # first count
             frame = (row.cells[0].kind, None)
-            self.notes_of = row
             first_note = len(self.found)
             for offset, note in row.notes:
                 shift = offset - start
@@ -448,8 +453,7 @@ class _Reading:
                     Token(t.text, t.low, t.start + shift, t.end + shift)
                     for t in tokenize(_prepared_for_reading(note))
                 ]
-                self._read_part(index, tokens, frame)
-            self.notes_of = None
+                self._read_part(index, tokens, frame, row)
             self._fold_restating_notes(first_cell, first_note)
 
     def _fold_restating_notes(self, first_cell: int, first_note: int) -> None:
@@ -568,7 +572,6 @@ class _Reading:
     ) -> None:
         if count == 0:
             return  # "Killed: 0": nobody, which is no figure
-        row = row or self.notes_of  # a row's notes happened where the row did
         sentence = self.sentences[index]
         when = context.when
         if row is not None:

@@ -51,7 +51,7 @@ from digests.extract.numbers import (
 )
 from digests.extract.phrases import FILLERS, Phrase, find_phrases
 from digests.extract.qualifiers import read_qualifier
-from digests.extract.tolls import attach_tolls, find_tolls, mark_stale, stale_cues
+from digests.extract.tolls import THE_COUNTED, attach_tolls, find_tolls, mark_stale, stale_cues
 
 # Quote marks a trigger may stand behind: killing "a woman and her son".
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
@@ -369,7 +369,7 @@ def _the_counted_before(lows: list[str], end: int) -> str | None:
             and lows[k - 1] in GROUP_NOUNS
         ):
             return HEAD_KINDS[lows[k]]  # "Among the civilians killed were a woman and ..."
-        if lows[k] in THE_COUNTED_WORDS and k >= 1 and lows[k - 1] in ("the", "newly"):
+        if lows[k] in _THE_COUNTED_WORDS and k >= 1 and lows[k - 1] in ("the", "newly"):
             of = k - 2 if lows[k - 1] == "the" else k - 3
             if (
                 of >= 1
@@ -382,16 +382,19 @@ def _the_counted_before(lows: list[str], end: int) -> str | None:
                 return None  # "the dead were buried, 12 of them ...": no apposition
             if "," in between or any(w in HEAD_KINDS or w[0].isdigit() for w in between):
                 return None
-            return THE_COUNTED_WORDS[lows[k]]
+            return _THE_COUNTED_WORDS[lows[k]]
     return None
 
 
 _INCLUDED = frozenset({"included", "include", "includes", "were", "are"})
 _COUNTED_REACH = 6  # tokens from "the dead" to the count it names
-THE_COUNTED_WORDS = {
-    "dead": "killed", "victims": "killed", "martyrs": "killed", "injured": "injured",
-    "wounded": "injured", "displaced": "displaced",
-}  # fmt: skip
+# The people a kind names after "the": "the dead", "the victims", "the newly displaced".
+_THE_COUNTED_WORDS = {
+    **THE_COUNTED,
+    "victims": "killed",
+    "martyrs": "killed",
+    "displaced": "displaced",
+}
 
 
 def _flight_follows(lows: list[str], end: int) -> bool:
